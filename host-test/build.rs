@@ -1,0 +1,71 @@
+//! Builds the connector component (the workspace's root crate) for `wasm32-wasip2` and copies it
+//! into OUT_DIR, so that `host-test` embeds the component matching its own sources and runs
+//! without a separate build step. `HELPSCOUT_COMPONENT=FILE` embeds a prebuilt file instead.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const WASM_NAME: &str = "helpscout_connector.wasm";
+
+fn main() {
+    let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let root = manifest_dir.parent().unwrap_or(&manifest_dir).to_path_buf();
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap_or_default());
+    for watched in ["src", "wit", "Cargo.toml", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={}", root.join(watched).display());
+    }
+    println!("cargo:rerun-if-env-changed=HELPSCOUT_COMPONENT");
+
+    let built = match env::var_os("HELPSCOUT_COMPONENT") {
+        Some(file) => PathBuf::from(file),
+        None => build_guest(&root),
+    };
+    if let Err(e) = std::fs::copy(&built, out_dir.join(WASM_NAME)) {
+        panic!("cannot copy the component {}: {e}", built.display());
+    }
+}
+
+fn build_guest(root: &Path) -> PathBuf {
+    let target_root = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let target_dir = target_root.join("guest");
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(root)
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-wasip2",
+            "-p",
+            "helpscout-connector",
+        ])
+        .arg("--target-dir")
+        .arg(&target_dir);
+    // The outer build's flags and wrappers (clippy, coverage) are for the host, not the guest.
+    for var in [
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "RUSTC_WRAPPER",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "CARGO_BUILD_TARGET",
+        "CARGO_TARGET_DIR",
+    ] {
+        command.env_remove(var);
+    }
+    let status = command.status();
+    match status {
+        Ok(s) if s.success() => {}
+        other => panic!(
+            "building the component failed ({other:?}); install the target with \
+             `rustup target add wasm32-wasip2` or set HELPSCOUT_COMPONENT to a built .wasm"
+        ),
+    }
+    target_dir
+        .join("wasm32-wasip2")
+        .join("release")
+        .join(WASM_NAME)
+}

@@ -1,0 +1,22 @@
+//! Host-side bindings of the connector world; WASI imports map onto wasmtime-wasi(-http).
+#![allow(missing_docs, clippy::all)]
+
+wasmtime::component::bindgen!({
+    world: "connector",
+    path: "../wit",
+    exports: { default: async },
+    with: {
+        "wasi:http": wasmtime_wasi_http::p2::bindings::http,
+        "wasi:io": wasmtime_wasi::p2::bindings::io,
+        "wasi:clocks": wasmtime_wasi::p2::bindings::clocks,
+        "wasi:random": wasmtime_wasi::p2::bindings::random,
+    },
+});
+
+pub use exports::helpscout::connector::auth::TokenSet;
+pub use exports::helpscout::connector::catalog::{Descriptor, EntryKind, Invocation};
+pub use exports::helpscout::connector::conversations;
+pub use exports::helpscout::connector::mailboxes;
+pub use exports::helpscout::connector::types::{
+    ClientCredentials, Connection, Credentials, Error as ConnectorError, FieldError,
+};

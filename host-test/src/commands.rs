@@ -1,0 +1,130 @@
+//! The CLI commands of contract §3 other than `demo`: `actions`, `run`, `simulator`.
+
+use crate::connect::{GivenCredentials, connect, load_component};
+use crate::outgoing::Policy;
+use crate::output::{EXIT_OK, EXIT_USAGE, emit_json, report_error, report_host_failure};
+use crate::runtime::Runtime;
+use crate::simulator::{Simulator, SimulatorOptions, credentials};
+use serde_json::{Value, json};
+use std::io::Read;
+use std::path::Path;
+
+/// `host-test actions`: every action and trigger with its schemas.
+pub async fn actions(component: Option<&Path>) -> i32 {
+    let result = async {
+        let runtime = Runtime::new(&load_component(component)?, Policy::new([]))?;
+        runtime.describe().await
+    };
+    match result.await {
+        Ok(descriptors) => {
+            let list: Vec<Value> = descriptors
+                .iter()
+                .map(|d| {
+                    json!({
+                        "name": d.name,
+                        "kind": match d.kind { crate::bindings::EntryKind::Action => "action", crate::bindings::EntryKind::Trigger => "trigger" },
+                        "description": d.description,
+                        "inputSchema": parse_or_string(&d.input_schema),
+                        "outputSchema": parse_or_string(&d.output_schema),
+                    })
+                })
+                .collect();
+            emit_json(&Value::Array(list));
+            EXIT_OK
+        }
+        Err(e) => report_host_failure(&e),
+    }
+}
+
+fn parse_or_string(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.into()))
+}
+
+/// Arguments of `host-test run`.
+pub struct RunArgs<'a> {
+    pub action: &'a str,
+    pub input: Option<&'a str>,
+    pub api: Option<&'a str>,
+    pub credentials: GivenCredentials,
+}
+
+/// `host-test run`: one action through the component.
+pub async fn run(component: Option<&Path>, args: RunArgs<'_>) -> i32 {
+    let input = match read_input(args.input) {
+        Ok(input) => input,
+        Err(message) => {
+            eprintln!("{}", json!({"error": "usage", "message": message}));
+            return EXIT_USAGE;
+        }
+    };
+    if args.api.is_some() && args.credentials.to_credentials().is_none() {
+        let message = "--api needs --token TOKEN, or --client-id ID --client-secret SECRET";
+        eprintln!("{}", json!({"error": "usage", "message": message}));
+        return EXIT_USAGE;
+    }
+    let target = async {
+        let bytes = load_component(component)?;
+        connect(&bytes, args.api, &args.credentials).await
+    };
+    let target = match target.await {
+        Ok(target) => target,
+        Err(e) => return report_host_failure(&e),
+    };
+    let result = target
+        .runtime
+        .invoke(&target.connection, args.action, &input)
+        .await;
+    match result {
+        Ok(Ok(invocation)) => {
+            if let Some(token) = &invocation.meta.minted_token {
+                eprintln!("minted an access token (expires in {} s)", token.expires_in);
+            }
+            emit_json(&parse_or_string(&invocation.output_json));
+            EXIT_OK
+        }
+        Ok(Err(error)) => report_error(&error),
+        Err(e) => report_host_failure(&e),
+    }
+}
+
+/// The input JSON from a file, from stdin (`-`), or `{}`.
+fn read_input(input: Option<&str>) -> Result<String, String> {
+    match input {
+        None => Ok("{}".into()),
+        Some("-") => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            Ok(text)
+        }
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read input file {path}: {e}"))
+        }
+    }
+}
+
+/// `host-test simulator`: serves the simulator until interrupted.
+pub async fn simulator(port: u16) -> i32 {
+    let options = SimulatorOptions {
+        port,
+        ..SimulatorOptions::default()
+    };
+    let simulator = match Simulator::start(options).await {
+        Ok(s) => s,
+        Err(e) => return report_host_failure(&e),
+    };
+    emit_json(&json!({
+        "url": simulator.url(),
+        "accessToken": credentials::ACCESS_TOKEN,
+        "clientId": credentials::CLIENT_ID,
+        "clientSecret": credentials::CLIENT_SECRET,
+    }));
+    eprintln!(
+        "Help Scout simulator on {} (Ctrl-C to stop)",
+        simulator.url()
+    );
+    let _ = tokio::signal::ctrl_c().await;
+    simulator.shutdown().await;
+    EXIT_OK
+}

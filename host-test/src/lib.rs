@@ -1,0 +1,17 @@
+//! host-test: a wasmtime host for the Help Scout connector component, with an embedded, stateful
+//! Help Scout simulator. The binary (`main.rs`) is a thin CLI over this library so that the
+//! integration tests drive exactly the code the CLI runs.
+//!
+//! Design decisions: one `Runtime` (engine, component, instance-pre) per process and a fresh
+//! store per call; every outgoing request passes the `outgoing` hook's allow-list; the simulator
+//! is a real HTTP server on loopback, so the component's traffic is real HTTP end to end.
+
+pub mod bindings;
+pub mod commands;
+pub mod connect;
+pub mod demo;
+pub mod error_json;
+pub mod outgoing;
+pub mod output;
+pub mod runtime;
+pub mod simulator;

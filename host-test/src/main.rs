@@ -1,0 +1,111 @@
+//! The `host-test` CLI (contract §3): `actions`, `run`, `demo`, `simulator`.
+
+use clap::{Parser, Subcommand};
+use host_test::commands::{self, RunArgs};
+use host_test::connect::GivenCredentials;
+use host_test::demo::demo;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "host-test",
+    version,
+    about = "Run the Help Scout connector component in wasmtime"
+)]
+struct Cli {
+    /// Load this component file instead of the embedded build.
+    #[arg(long, global = true, value_name = "FILE")]
+    component: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List every action and trigger with its JSON Schemas.
+    Actions,
+    /// Run one action through the component.
+    #[command(
+        after_help = "Examples:\n  host-test run list-mailboxes\n  echo '{\"id\": 5000001}' | host-test run get-conversation --input -\n  host-test run find-conversations --input q.json --api https://api.helpscout.net --token $TOKEN"
+    )]
+    Run {
+        /// Action name, e.g. find-conversations.
+        action: String,
+        /// Input JSON file, or - for stdin (default: {}).
+        #[arg(long, value_name = "FILE")]
+        input: Option<String>,
+        /// API base URL (default: the embedded simulator).
+        #[arg(long, value_name = "URL")]
+        api: Option<String>,
+        /// Bearer access token.
+        #[arg(
+            long,
+            env = "HELPSCOUT_ACCESS_TOKEN",
+            hide_env_values = true,
+            conflicts_with = "client_id"
+        )]
+        token: Option<String>,
+        /// App ID for the client-credentials grant.
+        #[arg(long, env = "HELPSCOUT_CLIENT_ID", requires = "client_secret")]
+        client_id: Option<String>,
+        /// App secret for the client-credentials grant.
+        #[arg(
+            long,
+            env = "HELPSCOUT_CLIENT_SECRET",
+            hide_env_values = true,
+            requires = "client_id"
+        )]
+        client_secret: Option<String>,
+    },
+    /// Run every action and flow against the embedded simulator and print a report.
+    Demo,
+    /// Serve the embedded Help Scout simulator on 127.0.0.1 until interrupted.
+    Simulator {
+        /// Port (0: any free port).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("{{\"error\":\"host\",\"message\":\"cannot start tokio: {e}\"}}");
+            std::process::exit(1);
+        }
+    };
+    let component = cli.component.as_deref();
+    let code = runtime.block_on(async {
+        match &cli.command {
+            Command::Actions => commands::actions(component).await,
+            Command::Run {
+                action,
+                input,
+                api,
+                token,
+                client_id,
+                client_secret,
+            } => {
+                let args = RunArgs {
+                    action,
+                    input: input.as_deref(),
+                    api: api.as_deref(),
+                    credentials: GivenCredentials {
+                        token: token.clone(),
+                        client_id: client_id.clone(),
+                        client_secret: client_secret.clone(),
+                    },
+                };
+                commands::run(component, args).await
+            }
+            Command::Demo => demo(component).await,
+            Command::Simulator { port } => commands::simulator(*port).await,
+        }
+    });
+    std::process::exit(code);
+}

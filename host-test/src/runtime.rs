@@ -1,0 +1,242 @@
+//! The wasmtime runtime: one `Engine`, `Component` and `InstancePre` per process, one `Store`
+//! per call. The WASI context grants nothing (no files, env, sockets, args); the component's
+//! only way out is `wasi:http` through the `outgoing` hook.
+
+use crate::bindings::{
+    Connection, ConnectorError, ConnectorPre, Descriptor, Invocation, TokenSet, conversations,
+    mailboxes,
+};
+use crate::outgoing::{Hooks, Policy};
+use std::sync::Arc;
+use wasmtime::component::{Component, Linker, ResourceTable};
+use wasmtime::error::Context as _;
+use wasmtime::{Config, Engine, Store, StoreLimits, StoreLimitsBuilder};
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
+
+/// The component this binary was built with.
+pub const EMBEDDED_COMPONENT: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/helpscout_connector.wasm"));
+
+/// Memory one call's instance may grow to.
+const MEMORY_LIMIT_BYTES: usize = 512 * 1024 * 1024;
+/// Guest stdout/stderr kept per call (the connector prints nothing; this bounds a misbehaving one).
+const GUEST_OUTPUT_BYTES: usize = 64 * 1024;
+
+/// Per-call store state.
+pub struct HostState {
+    table: ResourceTable,
+    wasi: WasiCtx,
+    http: WasiHttpCtx,
+    hooks: Hooks,
+    limits: StoreLimits,
+    output: MemoryOutputPipe,
+}
+
+impl WasiView for HostState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+impl WasiHttpView for HostState {
+    fn http(&mut self) -> WasiHttpCtxView<'_> {
+        WasiHttpCtxView {
+            ctx: &mut self.http,
+            table: &mut self.table,
+            hooks: &mut self.hooks,
+        }
+    }
+}
+
+/// A loaded component, ready to instantiate per call.
+pub struct Runtime {
+    engine: Engine,
+    pre: ConnectorPre<HostState>,
+    policy: Arc<Policy>,
+}
+
+impl Runtime {
+    /// Compiles the component and links WASI; `policy` governs every outgoing request.
+    pub fn new(component: &[u8], policy: Arc<Policy>) -> anyhow::Result<Self> {
+        let mut config = Config::new();
+        config.wasm_component_model(true);
+        let engine = Engine::new(&config)?;
+        let component =
+            Component::new(&engine, component).context("loading the connector component")?;
+        let mut linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+        wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
+        let pre = ConnectorPre::new(linker.instantiate_pre(&component)?)
+            .context("the component does not match the connector world")?;
+        Ok(Self {
+            engine,
+            pre,
+            policy,
+        })
+    }
+
+    /// The allow-list every call of this runtime obeys.
+    pub fn policy(&self) -> &Arc<Policy> {
+        &self.policy
+    }
+
+    /// The names of the interfaces the component imports.
+    pub fn import_names(&self) -> Vec<String> {
+        let component = self.pre.instance_pre().component();
+        component
+            .component_type()
+            .imports(&self.engine)
+            .map(|(name, _)| name.to_string())
+            .collect()
+    }
+
+    /// A fresh store for one call.
+    fn store(&self) -> Store<HostState> {
+        let output = MemoryOutputPipe::new(GUEST_OUTPUT_BYTES);
+        let mut wasi = WasiCtx::builder();
+        wasi.stdout(output.clone()).stderr(output.clone());
+        let state = HostState {
+            table: ResourceTable::new(),
+            wasi: wasi.build(),
+            http: WasiHttpCtx::new(),
+            hooks: Hooks {
+                policy: self.policy.clone(),
+            },
+            limits: StoreLimitsBuilder::new()
+                .memory_size(MEMORY_LIMIT_BYTES)
+                .build(),
+            output,
+        };
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|s| &mut s.limits);
+        store
+    }
+
+    /// Instantiates, runs `f` against the instance, and forwards any guest output to stderr.
+    async fn call<T>(
+        &self,
+        f: impl AsyncFnOnce(&crate::bindings::Connector, &mut Store<HostState>) -> wasmtime::Result<T>,
+    ) -> anyhow::Result<T> {
+        let mut store = self.store();
+        let instance = self.pre.instantiate_async(&mut store).await?;
+        let result = f(&instance, &mut store).await;
+        let output = store.data().output.contents();
+        if !output.is_empty() {
+            eprintln!("[guest] {}", String::from_utf8_lossy(&output));
+        }
+        result.map_err(anyhow::Error::from)
+    }
+
+    pub async fn describe(&self) -> anyhow::Result<Vec<Descriptor>> {
+        self.call(async |c, s| c.helpscout_connector_catalog().call_describe(s).await)
+            .await
+    }
+
+    /// Invokes an action by name with JSON input.
+    pub async fn invoke(
+        &self,
+        conn: &Connection,
+        name: &str,
+        input: &str,
+    ) -> anyhow::Result<Result<Invocation, ConnectorError>> {
+        self.call(async |c, s| {
+            c.helpscout_connector_catalog()
+                .call_invoke(s, conn, name, input)
+                .await
+        })
+        .await
+    }
+
+    pub async fn list_mailboxes(
+        &self,
+        conn: &Connection,
+        input: mailboxes::ListMailboxesInput,
+    ) -> anyhow::Result<Result<Vec<mailboxes::Mailbox>, ConnectorError>> {
+        self.call(async |c, s| {
+            c.helpscout_connector_mailboxes()
+                .call_list_mailboxes(s, conn, input)
+                .await
+        })
+        .await
+    }
+
+    pub async fn find_conversations(
+        &self,
+        conn: &Connection,
+        input: &conversations::FindConversationsInput,
+    ) -> anyhow::Result<Result<Vec<conversations::Conversation>, ConnectorError>> {
+        self.call(async |c, s| {
+            c.helpscout_connector_conversations()
+                .call_find_conversations(s, conn, input)
+                .await
+        })
+        .await
+    }
+
+    pub async fn get_conversation(
+        &self,
+        conn: &Connection,
+        input: conversations::GetConversationInput,
+    ) -> anyhow::Result<Result<conversations::Conversation, ConnectorError>> {
+        self.call(async |c, s| {
+            c.helpscout_connector_conversations()
+                .call_get_conversation(s, conn, input)
+                .await
+        })
+        .await
+    }
+
+    pub async fn authorization_url(
+        &self,
+        client_id: &str,
+        state: Option<&str>,
+    ) -> anyhow::Result<Result<String, ConnectorError>> {
+        self.call(async |c, s| {
+            c.helpscout_connector_auth()
+                .call_authorization_url(s, client_id, state)
+                .await
+        })
+        .await
+    }
+
+    /// One grant of the token endpoint, through the component.
+    pub async fn token(
+        &self,
+        base_url: &str,
+        client_id: &str,
+        client_secret: &str,
+        grant: Grant<'_>,
+    ) -> anyhow::Result<Result<TokenSet, ConnectorError>> {
+        self.call(async |c, s| {
+            let auth = c.helpscout_connector_auth();
+            match grant {
+                Grant::ClientCredentials => {
+                    auth.call_client_credentials_token(s, base_url, client_id, client_secret)
+                        .await
+                }
+                Grant::AuthorizationCode(code) => {
+                    auth.call_exchange_code(s, base_url, client_id, client_secret, code)
+                        .await
+                }
+                Grant::RefreshToken(token) => {
+                    auth.call_refresh(s, base_url, client_id, client_secret, token)
+                        .await
+                }
+            }
+        })
+        .await
+    }
+}
+
+/// An OAuth2 grant the component can perform.
+#[derive(Debug, Clone, Copy)]
+pub enum Grant<'a> {
+    ClientCredentials,
+    AuthorizationCode(&'a str),
+    RefreshToken(&'a str),
+}

@@ -1,0 +1,158 @@
+//! Request pipeline: [`intake`] (outermost, before routing) logs every request and strips a
+//! trailing slash; [`guard`] (around the `/v2` API routes) enforces the bearer token and the
+//! rate limit and stamps Help Scout's common headers (`Correlation-Id`, `X-RateLimit-*`, ...).
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::LoggedRequest;
+use super::auth::bearer;
+use super::errors::{ApiError, uuid_like};
+use super::ratelimit::{Decision, cost};
+use super::state::Shared;
+
+/// Whether the request carried a valid bearer token (decided once, at intake).
+#[derive(Clone, Copy)]
+struct Authorized(bool);
+
+const COMMON_HEADERS: [(&str, &str); 7] = [
+    ("access-control-allow-origin", "*"),
+    (
+        "cache-control",
+        "no-cache, no-store, max-age=0, must-revalidate",
+    ),
+    ("expires", "0"),
+    ("pragma", "no-cache"),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("x-xss-protection", "1; mode=block"),
+];
+
+/// `/v2/mailboxes/` → `/v2/mailboxes` (recorded links end in `/`; routes do not).
+fn strip_trailing_slash(uri: &Uri) -> Option<Uri> {
+    let path = uri.path();
+    if path.len() <= 1 || !path.ends_with('/') {
+        return None;
+    }
+    let trimmed = path.trim_end_matches('/');
+    let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+    let pq = match uri.query() {
+        Some(q) => format!("{trimmed}?{q}"),
+        None => trimmed.to_string(),
+    };
+    pq.parse().ok()
+}
+
+/// Outermost layer: log, decide authorization, normalise the path.
+pub async fn intake(State(shared): State<Shared>, mut req: Request, next: Next) -> Response {
+    let authorized = {
+        let mut st = shared.lock();
+        let ok = bearer(req.headers()).is_some_and(|t| st.tokens.is_valid(t));
+        let path_and_query = req.uri().path_and_query().map_or_else(
+            || req.uri().path().to_string(),
+            |pq| pq.as_str().to_string(),
+        );
+        st.log.push(LoggedRequest {
+            method: req.method().to_string(),
+            path_and_query,
+            authorized: ok,
+        });
+        ok
+    };
+    if let Some(uri) = strip_trailing_slash(req.uri()) {
+        *req.uri_mut() = uri;
+    }
+    req.extensions_mut().insert(Authorized(authorized));
+    next.run(req).await
+}
+
+fn set(headers: &mut HeaderMap, name: &str, value: &str) {
+    if let (Ok(n), Ok(v)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+        headers.insert(n, v);
+    }
+}
+
+fn stamp(resp: &mut Response, correlation: &str, limit: u32, remaining: u32) {
+    let h = resp.headers_mut();
+    for (name, value) in COMMON_HEADERS {
+        set(h, name, value);
+    }
+    set(h, "correlation-id", correlation);
+    set(h, "x-ratelimit-limit-minute", &limit.to_string());
+    set(h, "x-ratelimit-remaining-minute", &remaining.to_string());
+}
+
+/// Around every `/v2` API route (not the token endpoint): 401, 429 or the handler's answer.
+pub async fn guard(State(shared): State<Shared>, req: Request, next: Next) -> Response {
+    let authorized = match req.extensions().get::<Authorized>() {
+        Some(a) => a.0,
+        None => bearer(req.headers()).is_some_and(|t| shared.lock().tokens.is_valid(t)),
+    };
+    let (correlation, decision) = {
+        let mut st = shared.lock();
+        st.serial += 1;
+        let correlation = format!("{}#{}", uuid_like(st.serial ^ 0xC0FF_EE00), st.serial);
+        let decision = if authorized {
+            st.limiter.take(cost(req.method()))
+        } else {
+            let (limit, remaining) = (st.limiter.limit(), st.limiter.remaining());
+            Decision::Allowed { limit, remaining }
+        };
+        (correlation, decision)
+    };
+    match decision {
+        _ if !authorized => {
+            let mut resp = ApiError::unauthorized().into_response();
+            if let Decision::Allowed { limit, remaining } = decision {
+                stamp(&mut resp, &correlation, limit, remaining);
+            }
+            resp
+        }
+        Decision::Limited {
+            limit,
+            remaining,
+            retry_after,
+        } => {
+            let body = json!({"message": "API rate limit exceeded"}).to_string();
+            let mut resp = (StatusCode::TOO_MANY_REQUESTS, body).into_response();
+            set(
+                resp.headers_mut(),
+                "content-type",
+                "application/json;charset=UTF-8",
+            );
+            stamp(&mut resp, &correlation, limit, remaining);
+            set(
+                resp.headers_mut(),
+                "x-ratelimit-retry-after",
+                &retry_after.to_string(),
+            );
+            resp
+        }
+        Decision::Allowed { limit, remaining } => {
+            let mut resp = next.run(req).await;
+            stamp(&mut resp, &correlation, limit, remaining);
+            resp
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_slashes() {
+        let u: Uri = "/v2/mailboxes/1/folders/?page=2".parse().unwrap();
+        assert_eq!(
+            strip_trailing_slash(&u).unwrap(),
+            "/v2/mailboxes/1/folders?page=2"
+        );
+        let u: Uri = "/v2/customers".parse().unwrap();
+        assert!(strip_trailing_slash(&u).is_none());
+        let u: Uri = "/".parse().unwrap();
+        assert!(strip_trailing_slash(&u).is_none());
+    }
+}

@@ -1,0 +1,158 @@
+//! Embedded, stateful Help Scout Mailbox API 2.0 simulator: a real axum HTTP server on
+//! 127.0.0.1 serving recorded Help Scout shapes over seeded demo data.
+//!
+//! Design decisions: every simulator owns its state (`state::State` behind `Arc<Mutex<..>>`, no
+//! globals) so tests can run many at once; records are typed and rendered to JSON on the way
+//! out (`render*.rs`); one intake layer logs every request before routing, one guard layer does
+//! auth, rate limiting and common headers for the `/v2` API; lists share one HAL pager
+//! (`hal.rs`); searches go through a small parser (`query.rs`) and evaluator (`query_eval.rs`).
+
+mod auth;
+mod errors;
+mod hal;
+mod middleware;
+mod params;
+mod query;
+mod query_eval;
+mod ratelimit;
+mod render;
+mod render_conversation;
+mod routes;
+mod seed;
+mod seed_conversations;
+mod seed_customers;
+#[cfg(test)]
+mod seed_tests;
+mod state;
+mod time;
+mod tokens;
+
+#[cfg(test)]
+mod e2e_tests;
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::Context;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use self::state::Shared;
+
+/// Demo credentials accepted by the simulator.
+pub mod credentials {
+    pub const CLIENT_ID: &str = "demo-client-id";
+    pub const CLIENT_SECRET: &str = "demo-client-secret";
+    /// Pre-issued, valid bearer token.
+    pub const ACCESS_TOKEN: &str = "demo-access-token";
+    /// Valid once for the `authorization_code` grant.
+    pub const AUTH_CODE: &str = "demo-auth-code";
+    /// Valid initial refresh token (rotated on use).
+    pub const REFRESH_TOKEN: &str = "demo-refresh-token";
+}
+
+#[derive(Clone, Debug)]
+pub struct SimulatorOptions {
+    /// `0` = any free port.
+    pub port: u16,
+    /// Budget per fixed 60-second window (GET costs 1, writes 2).
+    pub rate_limit_per_minute: u32,
+}
+
+impl Default for SimulatorOptions {
+    fn default() -> Self {
+        SimulatorOptions {
+            port: 0,
+            rate_limit_per_minute: 2000,
+        }
+    }
+}
+
+/// One request as the simulator received it.
+#[derive(Clone, Debug)]
+pub struct LoggedRequest {
+    pub method: String,
+    pub path_and_query: String,
+    /// Whether it carried a valid bearer token.
+    pub authorized: bool,
+}
+
+/// A running simulator; dropping it stops the server.
+pub struct Simulator {
+    url: String,
+    shared: Shared,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Simulator {
+    /// Binds `127.0.0.1:port` and serves on the current tokio runtime.
+    pub async fn start(options: SimulatorOptions) -> anyhow::Result<Simulator> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
+            .await
+            .with_context(|| format!("binding 127.0.0.1:{}", options.port))?;
+        let addr = listener.local_addr().context("reading the bound address")?;
+        let url = format!("http://127.0.0.1:{}", addr.port());
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        let nonce = nanos ^ (u64::from(addr.port()) << 48);
+        let shared = Shared::new(&url, seed::build(nonce, options.rate_limit_per_minute));
+        let app = routes::app(shared.clone());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let shutdown = async {
+                let _ = stopped.await;
+            };
+            // Serving errors end the task; there is nobody to report them to.
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await;
+        });
+        Ok(Simulator {
+            url,
+            shared,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.shared.lock().log.clone()
+    }
+
+    /// Makes `token` invalid: later requests with it get 401.
+    pub fn expire_access_token(&self, token: &str) {
+        self.shared.lock().tokens.expire(token);
+    }
+
+    /// Graceful stop: open connections get up to 5 s to finish.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(mut task) = self.task.take()
+            && tokio::time::timeout(Duration::from_secs(5), &mut task)
+                .await
+                .is_err()
+        {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}

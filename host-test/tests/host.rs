@@ -1,0 +1,209 @@
+//! The host itself: the allow-list, the WASI sandbox, and the CLI binary per contract §3.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{Env, block_on, runtime};
+use host_test::bindings::{Connection, ConnectorError, Credentials};
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+#[test]
+fn requests_outside_the_allow_list_are_denied_and_typed() {
+    block_on(async {
+        let env = Env::start().await;
+        for base in [
+            "http://127.0.0.1:9",
+            "http://example.com",
+            "https://evil.example",
+        ] {
+            let conn = Connection {
+                base_url: base.into(),
+                credentials: Credentials::AccessToken("t".into()),
+            };
+            let result = runtime()
+                .invoke(&conn, "list-mailboxes", "{}")
+                .await
+                .unwrap();
+            assert!(
+                matches!(result, Err(ConnectorError::Denied(_))),
+                "{base}: {result:?}"
+            );
+        }
+        drop(env);
+    });
+}
+
+#[test]
+fn the_component_imports_only_wasi_base_interfaces_and_http() {
+    let imports = runtime().import_names();
+    assert!(
+        imports
+            .iter()
+            .any(|i| i.starts_with("wasi:http/outgoing-handler@"))
+    );
+    for name in &imports {
+        let allowed = [
+            "wasi:http/",
+            "wasi:io/",
+            "wasi:clocks/",
+            "wasi:random/",
+            "wasi:cli/",
+        ];
+        assert!(
+            allowed.iter().any(|p| name.starts_with(p)),
+            "unexpected import {name}"
+        );
+    }
+}
+
+#[test]
+fn describe_lists_every_action_with_schemas() {
+    block_on(async {
+        let entries = runtime().describe().await.unwrap();
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        for name in ["list-mailboxes", "find-conversations", "get-conversation"] {
+            assert!(names.contains(&name), "{name}");
+        }
+        for e in &entries {
+            let input: Value = serde_json::from_str(&e.input_schema).unwrap();
+            assert_eq!(input["type"], "object");
+            let _: Value = serde_json::from_str(&e.output_schema).unwrap();
+        }
+    });
+}
+
+fn host_test(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_host-test"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn cli_actions_prints_one_json_array() {
+    let (code, stdout, _) = host_test(&["actions"], None);
+    assert_eq!(code, 0);
+    let list: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    assert!(
+        list.iter().all(|a| a["name"].is_string()
+            && a["kind"] == "action"
+            && a["inputSchema"].is_object())
+    );
+}
+
+#[test]
+fn cli_run_prints_output_or_typed_error_with_exit_codes() {
+    let (code, stdout, _) = host_test(&["run", "list-mailboxes"], None);
+    assert_eq!(code, 0);
+    let out: Value = serde_json::from_str(&stdout).unwrap();
+    assert!(!out["items"].as_array().unwrap().is_empty());
+
+    let (code, stdout, stderr) = host_test(
+        &["run", "get-conversation", "--input", "-"],
+        Some(r#"{"id": 999999999}"#),
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty());
+    let err: Value = serde_json::from_str(stderr.trim()).unwrap();
+    assert_eq!(err["error"], "not-found");
+
+    let (code, _, stderr) = host_test(
+        &["run", "find-conversations", "--input", "-"],
+        Some(r#"{"status": 3}"#),
+    );
+    assert_eq!(code, 1);
+    let err: Value = serde_json::from_str(stderr.trim()).unwrap();
+    assert_eq!(
+        (err["error"].as_str(), err["fields"][0]["path"].as_str()),
+        (Some("validation"), Some("status"))
+    );
+
+    let (code, _, _) = host_test(&["run"], None);
+    assert_eq!(code, 2);
+    let (code, _, _) = host_test(
+        &["run", "list-mailboxes", "--api", "http://127.0.0.1:9"],
+        None,
+    );
+    assert_eq!(code, 2, "--api without credentials is bad usage");
+}
+
+/// Runs the CLI off the async runtime (the simulator serves it from the runtime's workers).
+async fn host_test_async(args: Vec<String>, stdin: Option<&'static str>) -> (i32, String, String) {
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        host_test(&args, stdin)
+    })
+    .await
+    .unwrap()
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| a.to_string()).collect()
+}
+
+#[test]
+fn cli_run_against_an_api_url_with_token_or_client_credentials() {
+    block_on(async {
+        let env = Env::start().await;
+        let url = env.url();
+        let args = strings(&[
+            "run",
+            "get-conversation",
+            "--api",
+            url,
+            "--token",
+            "demo-access-token",
+            "--input",
+            "-",
+        ]);
+        let (code, stdout, stderr) = host_test_async(args, Some(r#"{"id": 5000001}"#)).await;
+        assert_eq!(code, 0, "{stderr}");
+        let out: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(out["id"], 5000001);
+
+        let args = strings(&[
+            "run",
+            "list-mailboxes",
+            "--api",
+            url,
+            "--client-id",
+            "demo-client-id",
+            "--client-secret",
+            "demo-client-secret",
+        ]);
+        let (code, stdout, stderr) = host_test_async(args, None).await;
+        assert_eq!(code, 0, "{stderr}");
+        assert!(!stderr.contains("demo-client-secret"));
+        let out: Value = serde_json::from_str(&stdout).unwrap();
+        assert!(!out["items"].as_array().unwrap().is_empty());
+        let minted = env
+            .sim
+            .requests()
+            .iter()
+            .any(|r| r.path_and_query == "/v2/oauth2/token");
+        assert!(
+            minted,
+            "client credentials were exchanged at the token endpoint"
+        );
+    });
+}

@@ -1,0 +1,73 @@
+//! Plain HTTP request/response values and the `Transport` seam. The client builds these; the
+//! wasi:http transport sends them (and tests substitute a scripted transport).
+
+use url::Url;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: Method,
+    pub url: Url,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// The first value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A header parsed as an unsigned number.
+    pub fn header_u32(&self, name: &str) -> Option<u32> {
+        self.header(name).and_then(|v| v.trim().parse().ok())
+    }
+}
+
+/// Why a request got no HTTP response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// The host refused the request (allow-list).
+    Denied(String),
+    /// Nothing reached the server (DNS, connection refused, connect timeout).
+    NotSent(String),
+    /// The connection failed after the request may have been received.
+    Interrupted(String),
+    /// The request could not be built or the response could not be read.
+    Invalid(String),
+}
+
+/// Sends one request and reads the whole response.
+pub trait Transport {
+    fn send(&mut self, request: &Request) -> Result<Response, TransportError>;
+}

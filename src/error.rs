@@ -1,0 +1,219 @@
+//! The connector's one error type, and the only place an HTTP status becomes an error case.
+//!
+//! Messages never carry credentials: they are built from statuses, field names and the `message`
+//! of Help Scout's error bodies, never from request headers or bodies.
+
+use serde::Deserialize;
+
+/// One invalid input field, as in Help Scout's `_embedded.errors[]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub path: String,
+    pub message: String,
+    pub rejected_value: Option<String>,
+}
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("unauthorized: {0}")]
+    Unauthorized(String),
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("validation failed: {}", describe_fields(.0))]
+    Validation(Vec<FieldError>),
+    #[error("rate limited: retry after {0} s")]
+    RateLimited(u32),
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("precondition failed: {0}")]
+    PreconditionFailed(String),
+    #[error("transient failure: {0}")]
+    Transient(String),
+    #[error("unknown outcome: {0}")]
+    UnknownOutcome(String),
+    #[error("denied by host: {0}")]
+    Denied(String),
+    #[error("invalid signature: {0}")]
+    InvalidSignature(String),
+    #[error("{message} (failed step: {failed_step}; applied: {applied:?})")]
+    Partial {
+        failed_step: String,
+        applied: Vec<String>,
+        message: String,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn describe_fields(fields: &[FieldError]) -> String {
+    let parts: Vec<String> = fields
+        .iter()
+        .map(|f| format!("{}: {}", f.path, f.message))
+        .collect();
+    parts.join("; ")
+}
+
+impl Error {
+    /// A validation error on one field.
+    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Validation(vec![FieldError {
+            path: path.into(),
+            message: message.into(),
+            rejected_value: None,
+        }])
+    }
+
+    /// Maps a Help Scout API response status (and its vnd.error body) to an error case.
+    /// `retry_after` is the `X-RateLimit-Retry-After` header, if any.
+    pub fn from_status(status: u16, body: &[u8], retry_after: Option<u32>) -> Self {
+        let parsed: VndError = serde_json::from_slice(body).unwrap_or_default();
+        let message = parsed.message_or(status);
+        match status {
+            400 | 413 | 415 | 422 => {
+                let fields = parsed.field_errors();
+                if fields.is_empty() {
+                    Error::invalid("request", message)
+                } else {
+                    Error::Validation(fields)
+                }
+            }
+            401 => Error::Unauthorized(message),
+            403 => Error::Forbidden(message),
+            404 | 410 => Error::NotFound(message),
+            409 => Error::Conflict(message),
+            412 => Error::PreconditionFailed(message),
+            429 => Error::RateLimited(retry_after.unwrap_or(60)),
+            500..=599 => Error::Transient(format!("HTTP {status}: {message}")),
+            _ => Error::Other(format!("unexpected HTTP {status}: {message}")),
+        }
+    }
+
+    /// Maps a failed `POST /v2/oauth2/token` (RFC 6749 error body) to an error case.
+    pub fn from_token_status(status: u16, body: &[u8]) -> Self {
+        let parsed: OAuthError = serde_json::from_slice(body).unwrap_or_default();
+        let message = match (&parsed.error, &parsed.error_description) {
+            (Some(code), Some(text)) => format!("{code}: {text}"),
+            (Some(code), None) => code.clone(),
+            _ => format!("token endpoint answered HTTP {status}"),
+        };
+        match (status, parsed.error.as_deref()) {
+            (400, Some("invalid_grant")) | (401, _) => Error::Unauthorized(message),
+            (400, _) => Error::invalid("grant", message),
+            _ => Error::from_status(status, body, None),
+        }
+    }
+}
+
+/// Help Scout's vnd.error body (`{logRef, message, _embedded.errors[]}`).
+#[derive(Debug, Default, Deserialize)]
+struct VndError {
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default, rename = "_embedded")]
+    embedded: Option<VndEmbedded>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct VndEmbedded {
+    #[serde(default)]
+    errors: Vec<VndFieldError>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct VndFieldError {
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default, rename = "rejectedValue")]
+    rejected_value: Option<serde_json::Value>,
+}
+
+impl VndError {
+    fn message_or(&self, status: u16) -> String {
+        match &self.message {
+            Some(m) if !m.is_empty() => m.clone(),
+            _ => format!("HTTP {status}"),
+        }
+    }
+
+    fn field_errors(&self) -> Vec<FieldError> {
+        let Some(embedded) = &self.embedded else {
+            return Vec::new();
+        };
+        embedded
+            .errors
+            .iter()
+            .map(|e| FieldError {
+                path: e.path.clone().unwrap_or_else(|| "request".into()),
+                message: e.message.clone().unwrap_or_else(|| "invalid".into()),
+                rejected_value: e.rejected_value.as_ref().map(|v| match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                }),
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct OAuthError {
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    error_description: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_body_becomes_field_errors() {
+        let body = br#"{"logRef":"x","message":"Bad request","_embedded":{"errors":[
+            {"path":"status","message":"Expected one of","rejectedValue":"Wrong","source":"JSON"}]}}"#;
+        let Error::Validation(fields) = Error::from_status(400, body, None) else {
+            panic!("not validation")
+        };
+        assert_eq!(fields[0].path, "status");
+        assert_eq!(fields[0].rejected_value.as_deref(), Some("Wrong"));
+    }
+
+    #[test]
+    fn statuses_map_to_cases() {
+        assert!(matches!(
+            Error::from_status(401, b"", None),
+            Error::Unauthorized(_)
+        ));
+        assert!(matches!(
+            Error::from_status(404, b"{}", None),
+            Error::NotFound(_)
+        ));
+        assert_eq!(Error::from_status(429, b"", Some(7)), Error::RateLimited(7));
+        assert!(matches!(
+            Error::from_status(503, b"<html>", None),
+            Error::Transient(_)
+        ));
+        assert!(matches!(
+            Error::from_status(418, b"", None),
+            Error::Other(_)
+        ));
+    }
+
+    #[test]
+    fn token_errors() {
+        let body = br#"{"error":"invalid_grant","error_description":"code used"}"#;
+        assert!(
+            matches!(Error::from_token_status(400, body), Error::Unauthorized(m) if m.contains("code used"))
+        );
+        assert!(matches!(
+            Error::from_token_status(400, b"{}"),
+            Error::Validation(_)
+        ));
+    }
+}

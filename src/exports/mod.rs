@@ -1,0 +1,149 @@
+//! The component's exports: one-screen adapters that convert arguments, call the resource
+//! function through a fresh session, and convert the result. No HTTP or JSON handling here.
+
+mod convert;
+
+use crate::auth::{self, Grant};
+use crate::bindings::exports::helpscout::connector::{
+    auth as wit_auth, catalog as wit_catalog, conversations as wc, mailboxes as wm, types,
+};
+use crate::catalog::{self, Kind};
+use crate::client::ApiBase;
+use crate::client::transport::WasiTransport;
+use crate::error::Error;
+use crate::resources::{conversations, mailboxes};
+use crate::session::Session;
+
+pub struct Component;
+
+type Result<T> = std::result::Result<T, types::Error>;
+
+fn open(conn: types::Connection) -> std::result::Result<Session<WasiTransport>, Error> {
+    Session::open(WasiTransport, &conn.into())
+}
+
+impl wm::Guest for Component {
+    fn list_mailboxes(
+        conn: types::Connection,
+        input: wm::ListMailboxesInput,
+    ) -> Result<Vec<wm::Mailbox>> {
+        let input = mailboxes::ListMailboxes {
+            include_folders: input.include_folders,
+            include_fields: input.include_fields,
+        };
+        let output = mailboxes::list(&mut open(conn)?.client, &input)?;
+        Ok(mailboxes::to_records(&output))
+    }
+}
+
+impl wc::Guest for Component {
+    fn find_conversations(
+        conn: types::Connection,
+        input: wc::FindConversationsInput,
+    ) -> Result<Vec<wc::Conversation>> {
+        let output = conversations::find(&mut open(conn)?.client, &input.into())?;
+        Ok(conversations::to_records(&output))
+    }
+
+    fn get_conversation(
+        conn: types::Connection,
+        input: wc::GetConversationInput,
+    ) -> Result<wc::Conversation> {
+        let input = conversations::GetConversation {
+            id: input.id,
+            embed_threads: input.embed_threads,
+        };
+        let output = conversations::get(&mut open(conn)?.client, &input)?;
+        Ok(conversations::to_record(&output))
+    }
+}
+
+impl wit_auth::Guest for Component {
+    fn authorization_url(client_id: String, state: Option<String>) -> Result<String> {
+        Ok(auth::authorization_url(&client_id, state.as_deref())?)
+    }
+
+    fn exchange_code(
+        base_url: String,
+        client_id: String,
+        client_secret: String,
+        code: String,
+    ) -> Result<wit_auth::TokenSet> {
+        token(
+            &base_url,
+            &client_id,
+            &client_secret,
+            Grant::AuthorizationCode(&code),
+        )
+    }
+
+    fn refresh(
+        base_url: String,
+        client_id: String,
+        client_secret: String,
+        refresh_token: String,
+    ) -> Result<wit_auth::TokenSet> {
+        token(
+            &base_url,
+            &client_id,
+            &client_secret,
+            Grant::RefreshToken(&refresh_token),
+        )
+    }
+
+    fn client_credentials_token(
+        base_url: String,
+        client_id: String,
+        client_secret: String,
+    ) -> Result<wit_auth::TokenSet> {
+        token(
+            &base_url,
+            &client_id,
+            &client_secret,
+            Grant::ClientCredentials,
+        )
+    }
+}
+
+fn token(base_url: &str, id: &str, secret: &str, grant: Grant<'_>) -> Result<wit_auth::TokenSet> {
+    let base = ApiBase::parse(base_url)?;
+    Ok(auth::request_token(&mut WasiTransport, &base, id, secret, grant)?.into())
+}
+
+impl wit_catalog::Guest for Component {
+    fn describe() -> Vec<wit_catalog::Descriptor> {
+        catalog::ENTRIES
+            .iter()
+            .map(|e| wit_catalog::Descriptor {
+                name: e.name.into(),
+                kind: match e.kind {
+                    Kind::Action => wit_catalog::EntryKind::Action,
+                    Kind::Trigger => wit_catalog::EntryKind::Trigger,
+                },
+                description: e.description.into(),
+                input_schema: (e.input_schema)().to_string(),
+                output_schema: (e.output_schema)().to_string(),
+            })
+            .collect()
+    }
+
+    fn invoke(
+        conn: types::Connection,
+        name: String,
+        input_json: String,
+    ) -> Result<wit_catalog::Invocation> {
+        catalog::lookup(&name)?;
+        let mut session = open(conn)?;
+        let output = catalog::invoke(&mut session.client, &name, &input_json)?;
+        let meta = &session.client.meta;
+        Ok(wit_catalog::Invocation {
+            output_json: output.to_string(),
+            meta: wit_catalog::CallMeta {
+                requests: meta.requests,
+                rate_limit_remaining: meta.rate_limit_remaining,
+                rate_limit_limit: meta.rate_limit_limit,
+                minted_token: session.minted.map(Into::into),
+            },
+        })
+    }
+}

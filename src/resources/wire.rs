@@ -1,0 +1,42 @@
+//! Lenient readers for Help Scout JSON shared by the resources: ids and strings that may arrive
+//! as numbers or strings, and absent or null values defaulting quietly.
+
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// Reads a number or a numeric string as u64 (0 when absent or unparsable).
+pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Number(n)) => n.as_u64().unwrap_or(0),
+        Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
+        _ => 0,
+    })
+}
+
+/// Like `id`, but `None` when absent, null or zero.
+pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Ok(Some(id(d)?).filter(|v| *v != 0))
+}
+
+/// Reads a string, a number or a bool as text ("" when absent or null).
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => s,
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    })
+}
+
+/// Reads a signed number leniently (0 when absent).
+pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+        Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
+        _ => 0,
+    })
+}
+
+/// Decodes a wire record leniently; an object of the wrong shape yields the defaults.
+pub fn read<T: for<'de> Deserialize<'de> + Default>(value: &Value) -> T {
+    T::deserialize(value).unwrap_or_default()
+}
