@@ -27,3 +27,17 @@ pub fn cassette_body(name: &str, method: &str, uri_part: &str) -> Value {
         .unwrap_or_else(|| panic!("{name}: no {method} {uri_part}"))["response"]["body"]
         .clone()
 }
+
+/// The request body of the first recorded interaction with this method whose URI contains `uri_part`.
+pub fn cassette_request(name: &str, method: &str, uri_part: &str) -> Value {
+    let cassette = read(&format!("cassettes/{name}"));
+    let interactions = cassette["interactions"].as_array().unwrap();
+    interactions
+        .iter()
+        .find(|i| {
+            i["request"]["method"] == method
+                && i["request"]["uri"].as_str().unwrap().contains(uri_part)
+        })
+        .unwrap_or_else(|| panic!("{name}: no {method} {uri_part}"))["request"]["body"]
+        .clone()
+}

@@ -115,6 +115,76 @@ pub fn check_limit(limit: Option<u32>, default: u32) -> Result<usize> {
     }
 }
 
+/// Checks a plausible e-mail address (Help Scout validates it fully).
+pub fn check_email(path: &str, value: &str) -> Result<()> {
+    let (local, domain) = value.split_once('@').unwrap_or(("", ""));
+    let plausible = value.len() <= 254
+        && !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    if plausible {
+        Ok(())
+    } else {
+        Err(Error::invalid(path, "is not a valid e-mail address"))
+    }
+}
+
+/// Checks a text's length in characters (`min`..=`max`).
+pub fn check_length(path: &str, value: &str, min: usize, max: usize) -> Result<()> {
+    let n = value.chars().count();
+    if n < min || n > max {
+        let range = if min == 0 {
+            format!("at most {max}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(Error::invalid(path, format!("must be {range} characters")));
+    }
+    Ok(())
+}
+
+/// Runs every check and reports all failures together.
+pub fn all(checks: impl IntoIterator<Item = Result<()>>) -> Result<()> {
+    let mut fields = Vec::new();
+    for check in checks {
+        match check {
+            Ok(()) => {}
+            Err(Error::Validation(mut f)) => fields.append(&mut f),
+            Err(other) => return Err(other),
+        }
+    }
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(fields))
+    }
+}
+
+/// Decodes an input whose `key` field (an id) addresses the resource and whose other fields are `T`.
+pub fn decode_with_id<T: DeserializeOwned>(json: &str, key: &str) -> Result<(u64, T)> {
+    let mut map: Map<String, Value> = decode(json)?;
+    let id = match map.remove(key) {
+        Some(Value::Number(n)) => n.as_u64().filter(|id| *id > 0),
+        None => return Err(Error::invalid(key, "is required")),
+        Some(_) => None,
+    }
+    .ok_or_else(|| Error::invalid(key, "must be a positive integer"))?;
+    let rest = Value::Object(map).to_string();
+    Ok((id, decode(&rest)?))
+}
+
+/// For fields where `null` means "remove": absent → `None`, `null` → `Some(None)`.
+pub fn nullable<'de, D, T>(deserializer: D) -> std::result::Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,5 +21,6 @@ mod exports;
 #[cfg(test)]
 mod fixtures;
 pub mod input;
+pub mod query;
 pub mod resources;
 pub mod session;

@@ -15,8 +15,7 @@ wasmtime::component::bindgen!({
 
 pub use exports::helpscout::connector::auth::TokenSet;
 pub use exports::helpscout::connector::catalog::{Descriptor, EntryKind, Invocation};
-pub use exports::helpscout::connector::conversations;
-pub use exports::helpscout::connector::mailboxes;
 pub use exports::helpscout::connector::types::{
     ClientCredentials, Connection, Credentials, Error as ConnectorError, FieldError,
 };
+pub use exports::helpscout::connector::{conversations, customers, mailboxes, threads};

@@ -3,8 +3,7 @@
 //! only way out is `wasi:http` through the `outgoing` hook.
 
 use crate::bindings::{
-    Connection, ConnectorError, ConnectorPre, Descriptor, Invocation, TokenSet, conversations,
-    mailboxes,
+    Connection, Connector, ConnectorError, ConnectorPre, Descriptor, Invocation, TokenSet,
 };
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
@@ -117,10 +116,11 @@ impl Runtime {
         store
     }
 
-    /// Instantiates, runs `f` against the instance, and forwards any guest output to stderr.
-    async fn call<T>(
+    /// Instantiates the component in a fresh store, runs `f` against the instance (any typed
+    /// export), and forwards any guest output to stderr.
+    pub async fn call<T>(
         &self,
-        f: impl AsyncFnOnce(&crate::bindings::Connector, &mut Store<HostState>) -> wasmtime::Result<T>,
+        f: impl AsyncFnOnce(&Connector, &mut Store<HostState>) -> wasmtime::Result<T>,
     ) -> anyhow::Result<T> {
         let mut store = self.store();
         let instance = self.pre.instantiate_async(&mut store).await?;
@@ -147,45 +147,6 @@ impl Runtime {
         self.call(async |c, s| {
             c.helpscout_connector_catalog()
                 .call_invoke(s, conn, name, input)
-                .await
-        })
-        .await
-    }
-
-    pub async fn list_mailboxes(
-        &self,
-        conn: &Connection,
-        input: mailboxes::ListMailboxesInput,
-    ) -> anyhow::Result<Result<Vec<mailboxes::Mailbox>, ConnectorError>> {
-        self.call(async |c, s| {
-            c.helpscout_connector_mailboxes()
-                .call_list_mailboxes(s, conn, input)
-                .await
-        })
-        .await
-    }
-
-    pub async fn find_conversations(
-        &self,
-        conn: &Connection,
-        input: &conversations::FindConversationsInput,
-    ) -> anyhow::Result<Result<Vec<conversations::Conversation>, ConnectorError>> {
-        self.call(async |c, s| {
-            c.helpscout_connector_conversations()
-                .call_find_conversations(s, conn, input)
-                .await
-        })
-        .await
-    }
-
-    pub async fn get_conversation(
-        &self,
-        conn: &Connection,
-        input: conversations::GetConversationInput,
-    ) -> anyhow::Result<Result<conversations::Conversation, ConnectorError>> {
-        self.call(async |c, s| {
-            c.helpscout_connector_conversations()
-                .call_get_conversation(s, conn, input)
                 .await
         })
         .await

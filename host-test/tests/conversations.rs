@@ -186,8 +186,14 @@ fn typed_find_matches_the_json_entry() {
             embed_threads: true,
             limit: Some(30),
         };
+        let conn = env.conn();
         let typed = runtime()
-            .find_conversations(&env.conn(), &input)
+            .call(async |c, s| {
+                let conversations = c.helpscout_connector_conversations();
+                conversations
+                    .call_find_conversations(s, &conn, &input)
+                    .await
+            })
             .await
             .unwrap()
             .unwrap();
@@ -225,14 +231,16 @@ fn get_conversation_embeds_threads_unless_declined() {
                 .and_then(|e| e.get("threads"))
                 .is_none()
         );
+        let conn = env.conn();
+        let input = GetConversationInput {
+            id,
+            embed_threads: None,
+        };
         let typed = runtime()
-            .get_conversation(
-                &env.conn(),
-                GetConversationInput {
-                    id,
-                    embed_threads: None,
-                },
-            )
+            .call(async |c, s| {
+                let conversations = c.helpscout_connector_conversations();
+                conversations.call_get_conversation(s, &conn, input).await
+            })
             .await
             .unwrap()
             .unwrap();

@@ -46,6 +46,21 @@ fn lists_mailboxes_with_folders_and_fields_on_request() {
     });
 }
 
+async fn list(
+    env: &Env,
+    input: ListMailboxesInput,
+) -> Vec<host_test::bindings::mailboxes::Mailbox> {
+    let conn = env.conn();
+    runtime()
+        .call(async |c, s| {
+            let mailboxes = c.helpscout_connector_mailboxes();
+            mailboxes.call_list_mailboxes(s, &conn, input).await
+        })
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 #[test]
 fn typed_list_carries_folders_and_field_definitions() {
     block_on(async {
@@ -54,11 +69,7 @@ fn typed_list_carries_folders_and_field_definitions() {
             include_folders: true,
             include_fields: true,
         };
-        let mailboxes = runtime()
-            .list_mailboxes(&env.conn(), input)
-            .await
-            .unwrap()
-            .unwrap();
+        let mailboxes = list(&env, input).await;
         assert!(mailboxes.len() >= 3);
         for m in &mailboxes {
             assert!(m.id > 0 && !m.name.is_empty() && !m.slug.is_empty());
@@ -71,11 +82,7 @@ fn typed_list_carries_folders_and_field_definitions() {
             include_folders: false,
             include_fields: false,
         };
-        let bare = runtime()
-            .list_mailboxes(&env.conn(), input)
-            .await
-            .unwrap()
-            .unwrap();
+        let bare = list(&env, input).await;
         assert!(
             bare.iter()
                 .all(|m| m.folders.is_none() && m.fields.is_none())

@@ -5,8 +5,8 @@ mod schemas;
 
 use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
-use crate::input::decode;
-use crate::resources::{conversations, mailboxes};
+use crate::input::{decode, decode_with_id};
+use crate::resources::{conversation_writes, conversations, customers, mailboxes, threads};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,66 @@ pub const ENTRIES: &[Entry] = &[
         input_schema: schemas::get_conversation_input,
         output_schema: schemas::conversation,
     },
+    Entry {
+        name: "create-conversation",
+        kind: Kind::Action,
+        description: "Create a conversation (POST /v2/conversations) with its first threads, \
+                      customer by id or email, tags, assignee, status and custom fields \
+                      (validated against the mailbox's definitions first); returns the new id.",
+        input_schema: schemas::create_conversation_input,
+        output_schema: schemas::create_conversation_output,
+    },
+    Entry {
+        name: "update-conversation",
+        kind: Kind::Action,
+        description: "Change any of subject, primary customer, mailbox, status, assignee, tags \
+                      and custom fields in one call (PATCH /v2/conversations/{id}, PUT …/tags, \
+                      PUT …/fields); custom fields not named keep their values. Stops at the \
+                      first failure and reports what took effect.",
+        input_schema: schemas::update_conversation_input,
+        output_schema: schemas::update_conversation_output,
+    },
+    Entry {
+        name: "create-thread",
+        kind: Kind::Action,
+        description: "Add a reply, note, customer, chat or phone thread to a conversation \
+                      (POST /v2/conversations/{id}/reply|notes|customer|chats|phones), with \
+                      cc/bcc, draft, status, author and base64 attachments.",
+        input_schema: schemas::create_thread_input,
+        output_schema: schemas::create_thread_output,
+    },
+    Entry {
+        name: "find-customers",
+        kind: Kind::Action,
+        description: "Search customers (GET /v2/customers) by email, name, mailbox, modification \
+                      time or a Help Scout query, following pages up to `limit` (default 100).",
+        input_schema: schemas::find_customers_input,
+        output_schema: schemas::find_customers_output,
+    },
+    Entry {
+        name: "get-customer",
+        kind: Kind::Action,
+        description: "Get one customer (GET /v2/customers/{id}) with emails, phones, chats, \
+                      social profiles, websites, address and properties.",
+        input_schema: schemas::get_customer_input,
+        output_schema: schemas::customer,
+    },
+    Entry {
+        name: "create-customer",
+        kind: Kind::Action,
+        description: "Create a customer (POST /v2/customers) with every documented field and \
+                      entry, then its properties; returns the new id.",
+        input_schema: schemas::create_customer_input,
+        output_schema: schemas::create_customer_output,
+    },
+    Entry {
+        name: "update-customer",
+        kind: Kind::Action,
+        description: "Change only the given customer fields, entries and properties \
+                      (PATCH /v2/customers/{id}, PATCH …/properties); the rest stays.",
+        input_schema: schemas::update_customer_input,
+        output_schema: schemas::update_customer_output,
+    },
 ];
 
 /// Runs the action `name` with a JSON input.
@@ -59,6 +119,22 @@ pub fn invoke(client: &mut Client<impl Transport>, name: &str, input: &str) -> R
         "list-mailboxes" => mailboxes::list(client, &decode(input)?),
         "find-conversations" => conversations::find(client, &decode(input)?),
         "get-conversation" => conversations::get(client, &decode(input)?),
+        "create-conversation" => conversation_writes::create(client, &decode(input)?),
+        "update-conversation" => {
+            let (id, changes) = decode_with_id(input, "id")?;
+            conversation_writes::update(client, id, &changes)
+        }
+        "create-thread" => {
+            let (id, thread) = decode_with_id(input, "conversationId")?;
+            threads::create(client, id, &thread)
+        }
+        "find-customers" => customers::find(client, &decode(input)?),
+        "get-customer" => customers::get(client, &decode(input)?),
+        "create-customer" => customers::create(client, &decode(input)?),
+        "update-customer" => {
+            let (id, changes) = decode_with_id(input, "id")?;
+            customers::update(client, id, &changes)
+        }
         other => Err(unknown(other)),
     }
 }

@@ -1,13 +1,8 @@
 //! Conversions between the WIT records and the crate's own types.
 
 use crate::auth::TokenSet;
-use crate::bindings::exports::helpscout::connector::{
-    auth as wit_auth, conversations as wc, types,
-};
+use crate::bindings::exports::helpscout::connector::{auth as wit_auth, types};
 use crate::error::Error;
-use crate::resources::conversations::{
-    FieldFilter, FindConversations, SortField, SortOrder, StatusFilter,
-};
 use crate::session::{Connection, Credentials};
 
 impl From<types::Connection> for Connection {
@@ -72,61 +67,5 @@ impl From<TokenSet> for wit_auth::TokenSet {
             expires_at: t.expires_at,
             refresh_token: t.refresh_token,
         }
-    }
-}
-
-impl From<wc::FindConversationsInput> for FindConversations {
-    fn from(i: wc::FindConversationsInput) -> Self {
-        FindConversations {
-            mailbox: i.mailbox,
-            folder: i.folder,
-            status: i.status.map(status),
-            tag: i.tag,
-            assigned_to: i.assigned_to,
-            modified_since: i.modified_since,
-            number: i.number,
-            query: i.query,
-            custom_fields: i
-                .custom_fields
-                .into_iter()
-                .map(|f| FieldFilter {
-                    id: f.id,
-                    value: f.value,
-                })
-                .collect(),
-            sort_field: i.sort_field.map(sort_field),
-            sort_order: i.sort_order.map(|o| match o {
-                wc::SortOrder::Asc => SortOrder::Asc,
-                wc::SortOrder::Desc => SortOrder::Desc,
-            }),
-            embed_threads: i.embed_threads,
-            limit: i.limit,
-        }
-    }
-}
-
-fn status(s: wc::StatusFilter) -> StatusFilter {
-    match s {
-        wc::StatusFilter::Active => StatusFilter::Active,
-        wc::StatusFilter::All => StatusFilter::All,
-        wc::StatusFilter::Closed => StatusFilter::Closed,
-        wc::StatusFilter::Open => StatusFilter::Open,
-        wc::StatusFilter::Pending => StatusFilter::Pending,
-        wc::StatusFilter::Spam => StatusFilter::Spam,
-    }
-}
-
-fn sort_field(f: wc::SortField) -> SortField {
-    match f {
-        wc::SortField::CreatedAt => SortField::CreatedAt,
-        wc::SortField::CustomerEmail => SortField::CustomerEmail,
-        wc::SortField::CustomerName => SortField::CustomerName,
-        wc::SortField::MailboxId => SortField::MailboxId,
-        wc::SortField::ModifiedAt => SortField::ModifiedAt,
-        wc::SortField::Number => SortField::Number,
-        wc::SortField::Score => SortField::Score,
-        wc::SortField::Status => SortField::Status,
-        wc::SortField::Subject => SortField::Subject,
-        wc::SortField::WaitingSince => SortField::WaitingSince,
     }
 }

@@ -2,17 +2,20 @@
 //! function through a fresh session, and convert the result. No HTTP or JSON handling here.
 
 mod convert;
+mod inputs;
 
 use crate::auth::{self, Grant};
 use crate::bindings::exports::helpscout::connector::{
-    auth as wit_auth, catalog as wit_catalog, conversations as wc, mailboxes as wm, types,
+    auth as wit_auth, catalog as wit_catalog, conversations as wc, customers as wcu,
+    mailboxes as wm, threads as wt, types,
 };
 use crate::catalog::{self, Kind};
 use crate::client::ApiBase;
 use crate::client::transport::WasiTransport;
 use crate::error::Error;
-use crate::resources::{conversations, mailboxes};
+use crate::resources::{conversation_writes, conversations, customers, mailboxes, threads};
 use crate::session::Session;
+use serde_json::Value;
 
 pub struct Component;
 
@@ -55,6 +58,74 @@ impl wc::Guest for Component {
         };
         let output = conversations::get(&mut open(conn)?.client, &input)?;
         Ok(conversations::to_record(&output))
+    }
+
+    fn create_conversation(
+        conn: types::Connection,
+        input: wc::CreateConversationInput,
+    ) -> Result<wc::CreatedConversation> {
+        let output = conversation_writes::create(&mut open(conn)?.client, &input.into())?;
+        Ok(wc::CreatedConversation {
+            id: output["id"].as_u64(),
+            conversation: output.get("conversation").map(conversations::to_record),
+        })
+    }
+
+    fn update_conversation(
+        conn: types::Connection,
+        input: wc::UpdateConversationInput,
+    ) -> Result<types::UpdateOutcome> {
+        let (id, changes) = input.into();
+        let output = conversation_writes::update(&mut open(conn)?.client, id, &changes)?;
+        Ok(outcome(&output))
+    }
+}
+
+impl wt::Guest for Component {
+    fn create_thread(conn: types::Connection, input: wt::CreateThreadInput) -> Result<Option<u64>> {
+        let (id, thread) = input.into();
+        let output = threads::create(&mut open(conn)?.client, id, &thread)?;
+        Ok(output["id"].as_u64())
+    }
+}
+
+impl wcu::Guest for Component {
+    fn find_customers(
+        conn: types::Connection,
+        input: wcu::FindCustomersInput,
+    ) -> Result<Vec<wcu::Customer>> {
+        let output = customers::find(&mut open(conn)?.client, &input.into())?;
+        Ok(customers::to_records(&output))
+    }
+
+    fn get_customer(conn: types::Connection, id: u64) -> Result<wcu::Customer> {
+        let output = customers::get(&mut open(conn)?.client, &customers::GetCustomer { id })?;
+        Ok(customers::to_record(&output))
+    }
+
+    fn create_customer(conn: types::Connection, input: wcu::CustomerInput) -> Result<Option<u64>> {
+        let output = customers::create(&mut open(conn)?.client, &input.into())?;
+        Ok(output["id"].as_u64())
+    }
+
+    fn update_customer(
+        conn: types::Connection,
+        id: u64,
+        input: wcu::CustomerInput,
+    ) -> Result<types::UpdateOutcome> {
+        let output = customers::update(&mut open(conn)?.client, id, &input.into())?;
+        Ok(outcome(&output))
+    }
+}
+
+/// `{"id", "applied"}` as the WIT record.
+fn outcome(output: &Value) -> types::UpdateOutcome {
+    let applied = output["applied"].as_array().into_iter().flatten();
+    types::UpdateOutcome {
+        id: output["id"].as_u64().unwrap_or(0),
+        applied: applied
+            .filter_map(|s| s.as_str().map(str::to_string))
+            .collect(),
     }
 }
 

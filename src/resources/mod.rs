@@ -2,6 +2,15 @@
 //! and conversions to the WIT records → tests on recorded JSON.
 
 mod conversation_records;
+pub mod conversation_writes;
 pub mod conversations;
+pub mod custom_fields;
+mod customer_input;
+mod customer_records;
+pub mod customers;
 pub mod mailboxes;
+pub mod refs;
+pub mod threads;
 mod wire;
+
+pub use customer_input::{Address, CustomerInput, Entry, PropertyValue};

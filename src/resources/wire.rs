@@ -40,3 +40,13 @@ pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 pub fn read<T: for<'de> Deserialize<'de> + Default>(value: &Value) -> T {
     T::deserialize(value).unwrap_or_default()
 }
+
+/// Reads an optional text leniently: strings as they are, numbers and bools as text, null as none.
+pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Null) | None => None,
+        Some(other @ (Value::Number(_) | Value::Bool(_))) => Some(other.to_string()),
+        Some(_) => return Err(serde::de::Error::custom("expected a string or number")),
+    })
+}

@@ -307,3 +307,24 @@ mod conversations;
 
 #[path = "e2e_directory.rs"]
 mod directory;
+
+#[path = "e2e_write_conversations.rs"]
+mod write_conversations;
+
+#[path = "e2e_conversation_updates.rs"]
+mod conversation_updates;
+
+#[path = "e2e_write_threads.rs"]
+mod write_threads;
+
+#[path = "e2e_write_customers.rs"]
+mod write_customers;
+
+#[path = "e2e_customer_extras.rs"]
+mod customer_extras;
+
+#[path = "e2e_webhooks.rs"]
+mod webhooks;
+
+#[path = "e2e_webhook_events.rs"]
+mod webhook_events;

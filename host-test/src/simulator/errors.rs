@@ -36,7 +36,6 @@ impl FieldError {
     }
 
     /// A request-body error (`source: "JSON"`).
-    #[allow(dead_code, reason = "used by the write endpoints (next round)")]
     pub fn body(path: &str, message: &str, rule: &str) -> Self {
         FieldError {
             source: "JSON",

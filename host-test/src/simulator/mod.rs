@@ -6,11 +6,19 @@
 //! out (`render*.rs`); one intake layer logs every request before routing, one guard layer does
 //! auth, rate limiting and common headers for the `/v2` API; lists share one HAL pager
 //! (`hal.rs`); searches go through a small parser (`query.rs`) and evaluator (`query_eval.rs`).
+//! Writes read JSON through a path-aware validator (`body.rs`); state changes emit webhook events
+//! (`webhook_emit.rs`) that per-webhook workers deliver to loopback receivers
+//! (`webhook_deliver.rs`).
 
 mod auth;
+mod body;
+mod body_obj;
+mod customer_input;
 mod errors;
+mod fields;
 mod hal;
 mod middleware;
+mod model_customer;
 mod params;
 mod query;
 mod query_eval;
@@ -23,9 +31,14 @@ mod seed_conversations;
 mod seed_customers;
 #[cfg(test)]
 mod seed_tests;
+mod shared;
 mod state;
+mod thread_input;
 mod time;
 mod tokens;
+mod webhook_deliver;
+mod webhook_emit;
+mod webhook_model;
 
 #[cfg(test)]
 mod e2e_tests;
@@ -37,6 +50,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use self::state::Shared;
+pub use self::webhook_model::Delivery;
 
 /// Demo credentials accepted by the simulator.
 pub mod credentials {
@@ -124,6 +138,19 @@ impl Simulator {
     /// Every request received so far, in order.
     pub fn requests(&self) -> Vec<LoggedRequest> {
         self.shared.lock().log.clone()
+    }
+
+    /// Every finished webhook delivery so far (delivered, given up, refused with 410 or skipped
+    /// because the URL is not a loopback `http` URL), in completion order.
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        self.shared.lock().deliveries.done.clone()
+    }
+
+    /// Waits until at least `count` deliveries have finished or `timeout` passed; returns them all.
+    pub async fn wait_for_deliveries(&self, count: usize, timeout: Duration) -> Vec<Delivery> {
+        let mut finished = self.shared.lock().deliveries.subscribe();
+        let _ = tokio::time::timeout(timeout, finished.wait_for(|n| *n >= count)).await;
+        self.deliveries()
     }
 
     /// Makes `token` invalid: later requests with it get 401.

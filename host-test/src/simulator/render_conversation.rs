@@ -178,6 +178,26 @@ pub fn conversation(st: &State, base: &str, c: &Conversation, with_threads: bool
     v
 }
 
+/// `_embedded.attachments` of a thread (the recorded shape: `filename`, `width`/`height` 0).
+fn attachments(base: &str, c: &Conversation, t: &Thread) -> Value {
+    t.attachments
+        .iter()
+        .map(|a| {
+            let me = format!("{base}/v2/conversations/{}/attachments/{}", c.id, a.id);
+            let web = format!("https://secure.helpscout.net/file/{}/{}", a.id, a.filename);
+            json!({
+                "id": a.id,
+                "filename": a.filename,
+                "mimeType": a.mime_type,
+                "width": 0,
+                "height": 0,
+                "size": a.size,
+                "_links": {"data": link(format!("{me}/data")), "self": link(me), "web": link(web)},
+            })
+        })
+        .collect()
+}
+
 /// One thread of conversation `c`.
 pub fn thread(st: &State, base: &str, c: &Conversation, t: &Thread) -> Value {
     let via = match t.created_by {
@@ -195,7 +215,7 @@ pub fn thread(st: &State, base: &str, c: &Conversation, t: &Thread) -> Value {
         "id": t.id,
         "type": t.kind,
         "status": t.status.as_str(),
-        "state": "published",
+        "state": if t.draft { "draft" } else { "published" },
         "action": {"type": "default"},
         "body": t.body,
         "source": {"type": c.source_type, "via": via},
@@ -205,7 +225,7 @@ pub fn thread(st: &State, base: &str, c: &Conversation, t: &Thread) -> Value {
         "cc": t.cc,
         "bcc": t.bcc,
         "createdAt": format(t.created_at),
-        "_embedded": {"attachments": []},
+        "_embedded": {"attachments": attachments(base, c, t)},
     });
     if let (Some(a), Some(obj)) = (t.assigned_to, v.as_object_mut()) {
         obj.insert("assignedTo".into(), user_ref(st, a));

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::ratelimit::RateLimiter;
-use super::seed_customers::customers;
+use super::seed_customers::{customers, property_defs};
 use super::state::{FieldDef, FieldOption, Folder, IdCounters, Mailbox, State, Tag, User};
 use super::time::{format_date, from_parts};
 use super::tokens::TokenStore;
@@ -67,6 +67,8 @@ pub fn build(nonce: u64, rate_limit_per_minute: u32) -> State {
         customer: customers.keys().max().map_or(7_000_001, |m| m + 1),
         entry: next_entry,
         tag: 9001 + TAGS.len() as u64,
+        attachment: 8_000_001,
+        webhook: 1,
     };
     State {
         me: USER_IDS[0],
@@ -75,6 +77,9 @@ pub fn build(nonce: u64, rate_limit_per_minute: u32) -> State {
         customers,
         conversations,
         tags: tags(),
+        property_defs: property_defs(),
+        webhooks: Vec::new(),
+        deliveries: Default::default(),
         ids,
         tokens: TokenStore::new(nonce),
         limiter: RateLimiter::new(rate_limit_per_minute),

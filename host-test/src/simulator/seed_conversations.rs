@@ -209,6 +209,8 @@ fn threads(
             cc: Vec::new(),
             bcc: Vec::new(),
             created_at: t,
+            draft: false,
+            attachments: Vec::new(),
         });
         *next_thread += 1;
     }

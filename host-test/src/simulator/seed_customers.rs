@@ -1,8 +1,10 @@
 //! The 60 seeded customers (ids 7000001–7000060): names, 1–2 emails, phones, some chats, social
-//! profiles, websites, addresses and properties; entry ids drawn from a shared counter.
+//! profiles, websites, addresses and properties; entry ids drawn from a shared counter. Also the
+//! customer-property definitions the seeded values follow.
 
+use super::errors::uuid_like;
 use super::seed::at;
-use super::state::{Address, Customer, Entry, Property};
+use super::state::{Address, Customer, Entry, Property, PropertyDef};
 
 pub const FIRST_CUSTOMER_ID: u64 = 7_000_001;
 pub const CUSTOMER_COUNT: u64 = 60;
@@ -161,18 +163,46 @@ fn gender(i: usize) -> &'static str {
     }
 }
 
+const PLANS: [&str; 3] = ["Basic", "Pro", "Enterprise"];
+
+/// Dropdown option id of plan `k` (UUID-shaped, deterministic).
+fn plan_option(k: usize) -> String {
+    uuid_like(0x9_1A4 + k as u64)
+}
+
+/// The customer-property definitions: `plan` (dropdown Basic/Pro/Enterprise), `seats` (number),
+/// `car` (text), `signup-date` (date).
+pub fn property_defs() -> Vec<PropertyDef> {
+    let def = |slug: &str, name: &str, kind| PropertyDef {
+        slug: slug.into(),
+        name: name.into(),
+        kind,
+        options: Vec::new(),
+    };
+    vec![
+        PropertyDef {
+            options: (0..PLANS.len())
+                .map(|k| (plan_option(k), PLANS[k].to_string()))
+                .collect(),
+            ..def("plan", "Plan", "dropdown")
+        },
+        def("seats", "Seats", "number"),
+        def("car", "Car", "text"),
+        def("signup-date", "Signup Date", "date"),
+    ]
+}
+
 fn properties(i: usize) -> Vec<Property> {
     if i.is_multiple_of(2) {
         return Vec::new();
     }
-    let plan = ["Basic", "Pro", "Enterprise"][i % 3];
     vec![
         Property {
-            kind: "text",
+            kind: "dropdown",
             slug: "plan".into(),
             name: "Plan".into(),
-            value: plan.into(),
-            text: plan.into(),
+            value: plan_option(i % 3),
+            text: PLANS[i % 3].into(),
         },
         Property {
             kind: "number",

@@ -1,35 +1,16 @@
 //! The simulator's typed, in-memory model: one [`State`] per simulator behind `Arc<Mutex<..>>`
-//! ([`Shared`]). Handlers lock it briefly (never across an await), read or mutate records and
-//! render JSON from them; write endpoints only need to push or edit records here.
+//! ([`Shared`], in `shared.rs`). Handlers lock it briefly (never across an await), read or
+//! mutate records and render JSON from them. Customer records live in `model_customer.rs`,
+//! webhooks in `webhook_model.rs`.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::LoggedRequest;
+pub use super::model_customer::{Address, Customer, Entry, EntryKind, Property, PropertyDef};
 use super::ratelimit::RateLimiter;
+pub use super::shared::{Shared, WeakShared};
 use super::tokens::TokenStore;
-
-/// Cheap-to-clone handle given to every handler.
-#[derive(Clone)]
-pub struct Shared {
-    /// `http://127.0.0.1:PORT`, no trailing slash; prefix of every link the simulator emits.
-    pub base: Arc<str>,
-    state: Arc<Mutex<State>>,
-}
-
-impl Shared {
-    pub fn new(base: &str, state: State) -> Self {
-        Shared {
-            base: Arc::from(base),
-            state: Arc::new(Mutex::new(state)),
-        }
-    }
-
-    /// Locks the state; a poisoned lock is recovered (the data stays usable).
-    pub fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
+use super::webhook_model::{DeliveryLog, Webhook};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -106,63 +87,6 @@ pub struct User {
     pub updated_at: i64,
 }
 
-/// An email, phone, chat handle, social profile or website of a customer (`type` empty for websites).
-#[derive(Clone)]
-pub struct Entry {
-    pub id: u64,
-    pub value: String,
-    pub kind: String,
-}
-
-#[derive(Clone)]
-pub struct Address {
-    pub city: String,
-    pub state: String,
-    pub postal_code: String,
-    pub country: String,
-    pub lines: Vec<String>,
-}
-
-#[derive(Clone)]
-pub struct Property {
-    pub kind: &'static str,
-    pub slug: String,
-    pub name: String,
-    pub value: String,
-    pub text: String,
-}
-
-#[derive(Clone, Default)]
-pub struct Customer {
-    pub id: u64,
-    pub first_name: String,
-    pub last_name: String,
-    pub gender: String,
-    pub job_title: String,
-    pub location: String,
-    pub organization: String,
-    pub photo_type: String,
-    pub photo_url: String,
-    pub age: Option<String>,
-    pub background: String,
-    pub created_at: i64,
-    /// `updatedAt`; also what `modifiedSince`/`modifiedAt` filter on.
-    pub updated_at: i64,
-    pub emails: Vec<Entry>,
-    pub phones: Vec<Entry>,
-    pub chats: Vec<Entry>,
-    pub social_profiles: Vec<Entry>,
-    pub websites: Vec<Entry>,
-    pub address: Option<Address>,
-    pub properties: Vec<Property>,
-}
-
-impl Customer {
-    pub fn primary_email(&self) -> Option<&str> {
-        self.emails.first().map(|e| e.value.as_str())
-    }
-}
-
 pub struct Tag {
     pub id: u64,
     pub name: String,
@@ -182,6 +106,17 @@ pub struct Thread {
     pub cc: Vec<String>,
     pub bcc: Vec<String>,
     pub created_at: i64,
+    /// A draft reply (not yet sent).
+    pub draft: bool,
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a thread (only its metadata is kept).
+pub struct Attachment {
+    pub id: u64,
+    pub filename: String,
+    pub mime_type: String,
+    pub size: usize,
 }
 
 pub struct Conversation {
@@ -242,7 +177,6 @@ impl Conversation {
 }
 
 /// Next free ids for records created at run time.
-#[allow(dead_code, reason = "used by the write endpoints (next round)")]
 #[derive(Default)]
 pub struct IdCounters {
     pub conversation: u64,
@@ -251,6 +185,15 @@ pub struct IdCounters {
     pub customer: u64,
     pub entry: u64,
     pub tag: u64,
+    pub attachment: u64,
+    pub webhook: u64,
+}
+
+/// Takes the next id of a counter.
+pub fn take(counter: &mut u64) -> u64 {
+    let id = *counter;
+    *counter += 1;
+    id
 }
 
 pub struct State {
@@ -261,7 +204,10 @@ pub struct State {
     pub customers: BTreeMap<u64, Customer>,
     pub conversations: BTreeMap<u64, Conversation>,
     pub tags: Vec<Tag>,
-    #[allow(dead_code, reason = "used by the write endpoints (next round)")]
+    pub property_defs: Vec<PropertyDef>,
+    pub webhooks: Vec<Webhook>,
+    /// Finished webhook deliveries.
+    pub deliveries: DeliveryLog,
     pub ids: IdCounters,
     pub tokens: TokenStore,
     pub limiter: RateLimiter,
@@ -289,5 +235,31 @@ impl State {
             .iter()
             .flat_map(|m| m.fields.iter())
             .find(|f| f.id == id)
+    }
+
+    /// The customer owning `email` (lowest id when several do).
+    pub fn customer_by_email(&self, email: &str) -> Option<u64> {
+        self.customers
+            .values()
+            .find(|c| c.has_email(email))
+            .map(|c| c.id)
+    }
+
+    /// The canonical spelling of tag `name`, creating the tag (with a colour) when unknown.
+    pub fn ensure_tag(&mut self, name: &str) -> String {
+        if let Some(t) = self.tag(name) {
+            return t.name.clone();
+        }
+        const COLORS: [&str; 6] = [
+            "#E52F28", "#F7A13D", "#3197D6", "#4FB87D", "#A5B2BD", "#929499",
+        ];
+        let id = take(&mut self.ids.tag);
+        let color = COLORS[(id % COLORS.len() as u64) as usize];
+        self.tags.push(Tag {
+            id,
+            name: name.to_string(),
+            color: color.to_string(),
+        });
+        name.to_string()
     }
 }

@@ -122,7 +122,6 @@ pub fn friendly(t: i64) -> String {
 }
 
 /// Wall-clock Unix seconds (for records created at run time).
-#[allow(dead_code, reason = "used by the write endpoints (next round)")]
 pub fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

@@ -2,6 +2,8 @@
 //! test binary (a debug host compiles slowly), a fresh simulator per test.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod replay;
+
 use host_test::bindings::{Connection, ConnectorError, Credentials, Invocation};
 use host_test::outgoing::{Destination, Policy};
 use host_test::runtime::{EMBEDDED_COMPONENT, Runtime};

@@ -1,17 +1,28 @@
-//! The axum application: the token endpoint, the guarded `/v2` API routes and a vnd.error 404
-//! fallback, all behind the intake layer (request log + trailing-slash normalisation).
+//! The axum application: the token endpoint, the guarded `/v2` API routes (reads and writes) and
+//! a vnd.error 404 fallback, all behind the intake layer (request log + trailing-slash
+//! normalisation); plus the empty 201/204 answers of the write endpoints.
 
+mod conversation_create;
 mod conversation_filter;
+mod conversation_meta;
+mod conversation_patch;
 mod conversations;
+mod customer_entries;
+mod customer_patch;
+mod customer_properties;
+mod customer_write;
 mod customers;
 mod mailboxes;
+mod thread_create;
 mod users;
+mod webhooks;
 
 use axum::Router;
-use axum::http::{StatusCode, Uri};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 
 use super::auth;
 use super::errors::ApiError;
@@ -40,6 +51,32 @@ pub fn paged(shared: &Shared, uri: &Uri, rel: &str, all: Vec<Value>) -> Result<R
     Ok(hal::ok(req.collection(rel, items, all.len())))
 }
 
+/// Largest accepted request body (attachments are ≤ 10 MB decoded, ~13.4 MB in base64).
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+const TEXT_PLAIN: &str = "text/plain; charset=UTF-8";
+
+/// `201 Created`, empty body, `Resource-ID: id` and `Location: <base><path>`.
+pub fn created(shared: &Shared, path: &str, id: u64) -> Response {
+    let mut resp = StatusCode::CREATED.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(TEXT_PLAIN));
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(0));
+    h.insert("resource-id", HeaderValue::from(id));
+    if let Ok(location) = HeaderValue::try_from(format!("{}{path}", shared.base)) {
+        h.insert(header::LOCATION, location);
+    }
+    resp
+}
+
+/// `204 No Content` with the recorded `text/plain` content type.
+pub fn no_content() -> Response {
+    let mut resp = StatusCode::NO_CONTENT.into_response();
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(TEXT_PLAIN));
+    resp
+}
+
 async fn not_found() -> Response {
     ApiError::not_found().into_response()
 }
@@ -55,19 +92,69 @@ pub fn app(shared: Shared) -> Router {
         .route("/v2/mailboxes/{id}", get(mailboxes::get))
         .route("/v2/mailboxes/{id}/folders", get(mailboxes::folders))
         .route("/v2/mailboxes/{id}/fields", get(mailboxes::fields))
-        .route("/v2/conversations", get(conversations::list))
-        .route("/v2/conversations/{id}", get(conversations::get))
+        .route(
+            "/v2/conversations",
+            get(conversations::list).post(conversation_create::create),
+        )
+        .route(
+            "/v2/conversations/{id}",
+            get(conversations::get)
+                .patch(conversation_patch::patch)
+                .delete(conversation_meta::delete),
+        )
         .route(
             "/v2/conversations/{id}/threads",
             get(conversations::threads),
         )
-        .route("/v2/customers", get(customers::list))
-        .route("/v2/customers/{id}", get(customers::get))
+        .route(
+            "/v2/conversations/{id}/tags",
+            put(conversation_meta::put_tags),
+        )
+        .route(
+            "/v2/conversations/{id}/fields",
+            put(conversation_meta::put_fields),
+        )
+        .route("/v2/conversations/{id}/reply", post(thread_create::reply))
+        .route("/v2/conversations/{id}/notes", post(thread_create::note))
+        .route(
+            "/v2/conversations/{id}/customer",
+            post(thread_create::customer),
+        )
+        .route("/v2/conversations/{id}/chats", post(thread_create::chat))
+        .route("/v2/conversations/{id}/phones", post(thread_create::phone))
+        .route(
+            "/v2/customers",
+            get(customers::list).post(customer_write::create),
+        )
+        .route(
+            "/v2/customers/{id}",
+            get(customers::get)
+                .put(customer_write::overwrite)
+                .patch(customer_patch::patch)
+                .delete(customer_write::delete),
+        )
+        .route(
+            "/v2/customers/{id}/properties",
+            axum::routing::patch(customer_properties::patch),
+        )
+        .route(
+            "/v2/customer-properties",
+            get(customer_properties::definitions),
+        )
+        .route("/v2/webhooks", get(webhooks::list).post(webhooks::create))
+        .route(
+            "/v2/webhooks/{id}",
+            get(webhooks::get)
+                .put(webhooks::update)
+                .delete(webhooks::delete),
+        )
         .route("/v2/users", get(users::list))
         .route("/v2/users/me", get(users::me))
-        .route("/v2/users/{id}", get(users::get))
+        .route("/v2/users/{id}", get(users::get));
+    let api = customer_entries::routes(api)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(from_fn_with_state(shared.clone(), guard));
     let inner = Router::new()
         .route("/v2/oauth2/token", post(auth::token))

@@ -11,6 +11,8 @@ use crate::simulator::{Simulator, SimulatorOptions, credentials};
 use serde_json::Value;
 use std::path::Path;
 
+mod writes;
+
 type Step = Result<String, String>;
 
 /// Runs the demo; returns the exit status.
@@ -45,6 +47,18 @@ pub async fn demo(component: Option<&Path>) -> i32 {
         ("find-conversations (3 pages)", demo.find_paged().await),
         ("find-conversations (filters)", demo.find_filtered().await),
         ("get-conversation", demo.get_conversation().await),
+        ("create-conversation", demo.create_conversation().await),
+        ("update-conversation", demo.update_conversation().await),
+        (
+            "create-thread (note + attachment)",
+            demo.create_thread().await,
+        ),
+        ("find-customers", demo.find_customers().await),
+        ("get-customer", demo.get_customer().await),
+        ("create-customer", demo.create_customer().await),
+        ("update-customer", demo.update_customer().await),
+        ("error: partial update", demo.partial_update().await),
+        ("error: bad custom field", demo.bad_custom_field().await),
         ("error: unknown conversation", demo.not_found().await),
         ("error: bad token", demo.bad_token().await),
         ("error: host outside allow-list", demo.denied().await),
@@ -64,13 +78,13 @@ pub async fn demo(component: Option<&Path>) -> i32 {
     if failed == 0 { EXIT_OK } else { EXIT_FAILED }
 }
 
-struct Demo {
+pub(crate) struct Demo {
     runtime: Runtime,
     url: String,
 }
 
 impl Demo {
-    fn connection(&self, token: &str) -> Connection {
+    pub(crate) fn connection(&self, token: &str) -> Connection {
         Connection {
             base_url: self.url.clone(),
             credentials: Credentials::AccessToken(token.into()),
@@ -90,13 +104,19 @@ impl Demo {
         }
     }
 
-    async fn run(&self, name: &str, input: &str) -> Result<Value, String> {
+    pub(crate) async fn run(&self, name: &str, input: &str) -> Result<Value, String> {
         self.invoke(&self.connection(credentials::ACCESS_TOKEN), name, input)
             .await
     }
 
     /// Runs an action expected to fail with `case`.
-    async fn expect_error(&self, conn: &Connection, name: &str, input: &str, case: &str) -> Step {
+    pub(crate) async fn expect_error(
+        &self,
+        conn: &Connection,
+        name: &str,
+        input: &str,
+        case: &str,
+    ) -> Step {
         match self.runtime.invoke(conn, name, input).await {
             Ok(Err(e)) if case_name(&e) == case => Ok(format!("{case}: {}", message(&e))),
             Ok(Err(e)) => Err(format!("expected {case}, got {}", case_name(&e))),

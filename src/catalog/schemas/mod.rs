@@ -2,33 +2,37 @@
 //! Inputs are closed (unknown fields are rejected, as the decoder does); outputs are open, since
 //! Help Scout adds fields over time.
 
+mod writes;
+
+pub use writes::*;
+
 use serde_json::{Value, json};
 
-const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+pub(super) const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-fn id() -> Value {
+pub(super) fn id() -> Value {
     json!({"type": "integer", "minimum": 1})
 }
 
-fn ids_or_one() -> Value {
+pub(super) fn ids_or_one() -> Value {
     json!({"oneOf": [id(), {"type": "array", "items": id()}]})
 }
 
-fn timestamp() -> Value {
+pub(super) fn timestamp() -> Value {
     json!({"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"})
 }
 
-fn limit() -> Value {
+pub(super) fn limit() -> Value {
     json!({"type": "integer", "minimum": 1, "maximum": 100000, "default": 100,
            "description": "Maximum items returned across pages."})
 }
 
-fn input(title: &str, properties: Value, required: &[&str]) -> Value {
+pub(super) fn input(title: &str, properties: Value, required: &[&str]) -> Value {
     json!({"$schema": DRAFT, "title": title, "type": "object", "properties": properties,
            "required": required, "additionalProperties": false})
 }
 
-fn items_of(title: &str, item: Value) -> Value {
+pub(super) fn items_of(title: &str, item: Value) -> Value {
     json!({"$schema": DRAFT, "title": title, "type": "object", "required": ["items"],
            "properties": {"items": {"type": "array", "items": item}}})
 }

@@ -1,0 +1,203 @@
+//! `PATCH /v2/conversations/{id}` (§2.5): one JSON-Patch-like op object (a one-element array is
+//! accepted too) — subject, primary customer, publish draft, move mailbox, status, assignee.
+//! 204 on success; errors name `op`, `path` or `value` (`assignTo` for an unknown user).
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde_json::Value;
+
+use super::{no_content, parse_id};
+use crate::simulator::body::{Check, JsonBody, invalid};
+use crate::simulator::errors::ApiError;
+use crate::simulator::state::{Conversation, Shared, State as Model, Status};
+use crate::simulator::time;
+
+/// The change one op asks for.
+enum Change {
+    Subject(String),
+    Customer(u64),
+    Publish,
+    Move(u64),
+    Status(Status),
+    Assign(Option<u64>),
+}
+
+/// Sets a conversation's status; closing stamps `closedAt`/`closedBy`, reopening clears `closedAt`.
+pub fn set_status(c: &mut Conversation, status: Status, by: u64, now: i64) {
+    if status == Status::Closed && c.status != Status::Closed {
+        c.closed_at = Some(now);
+        c.closed_by = by;
+    } else if status != Status::Closed {
+        c.closed_at = None;
+    }
+    c.status = status;
+}
+
+pub fn parse_status(s: &str) -> Status {
+    match s {
+        "closed" => Status::Closed,
+        "pending" => Status::Pending,
+        "spam" => Status::Spam,
+        _ => Status::Active,
+    }
+}
+
+/// The op object of a body: an object, or the only element of an array.
+fn single_op(v: &Value) -> Result<&Value, ApiError> {
+    match v {
+        Value::Array(items) if items.len() == 1 => Ok(&items[0]),
+        Value::Array(_) => Err(invalid(
+            "",
+            "Exactly one operation is expected",
+            "Size",
+            Some(v),
+        )),
+        other => Ok(other),
+    }
+}
+
+const PATHS: [(&str, &[&str]); 6] = [
+    ("subject", &["replace"]),
+    ("primaryCustomer.id", &["replace"]),
+    ("draft", &["replace"]),
+    ("mailboxId", &["move"]),
+    ("status", &["replace"]),
+    ("assignTo", &["replace", "remove"]),
+];
+
+fn decide(ck: &Check, st: &Model, op: &str, path: &str, value: Option<&Value>) -> Option<Change> {
+    let Some((_, ops)) = PATHS.iter().find(|(p, _)| *p == path) else {
+        let rejected = Value::String(format!("/{path}"));
+        ck.fail("path", "Unsupported path", "EnumValue", Some(&rejected));
+        return None;
+    };
+    if !ops.contains(&op) {
+        let message = format!("Operation not supported for /{path}");
+        ck.fail("op", &message, "EnumValue", Some(&Value::String(op.into())));
+        return None;
+    }
+    if op == "remove" {
+        return Some(Change::Assign(None));
+    }
+    let Some(v) = value else {
+        ck.fail("value", "may not be null", "NotNull", None);
+        return None;
+    };
+    let unknown = |path: &str, message: &str| {
+        ck.fail(path, message, "InvalidIdentifier", Some(v));
+        None
+    };
+    match path {
+        "subject" => match ck.string("value", v)? {
+            s if s.trim().is_empty() => {
+                ck.fail("value", "may not be empty", "NotEmpty", Some(v));
+                None
+            }
+            s => Some(Change::Subject(s)),
+        },
+        "primaryCustomer.id" => match ck.id("value", v)? {
+            id if st.customers.contains_key(&id) => Some(Change::Customer(id)),
+            _ => unknown("value", "Customer not found"),
+        },
+        "draft" => match ck.boolean("value", v)? {
+            false => Some(Change::Publish),
+            true => {
+                ck.fail(
+                    "value",
+                    "Only false (publish) is supported",
+                    "EnumValue",
+                    Some(v),
+                );
+                None
+            }
+        },
+        "mailboxId" => match ck.id("value", v)? {
+            id if st.mailbox(id).is_some() => Some(Change::Move(id)),
+            _ => unknown("value", "Mailbox not found"),
+        },
+        "status" => {
+            let allowed = ["active", "closed", "open", "pending", "spam"];
+            ck.choice("value", v, &allowed)
+                .map(|s| Change::Status(parse_status(s)))
+        }
+        _ => match ck.id("assignTo", v)? {
+            id if st.user(id).is_some() => Some(Change::Assign(Some(id))),
+            _ => unknown("assignTo", "User not found"),
+        },
+    }
+}
+
+/// Applies a validated change; returns the webhook event it triggers, if any.
+fn apply(st: &mut Model, id: u64, change: Change) -> Option<&'static str> {
+    let (me, now) = (st.me, time::now());
+    let new_fields: Option<Vec<u64>> = match &change {
+        Change::Move(m) => st
+            .mailbox(*m)
+            .map(|mb| mb.fields.iter().map(|f| f.id).collect()),
+        _ => None,
+    };
+    let c = st.conversations.get_mut(&id)?;
+    c.modified_at = now;
+    c.user_updated_at = now;
+    match change {
+        Change::Subject(s) => c.subject = s,
+        Change::Customer(cid) => c.primary_customer = cid,
+        Change::Publish => {
+            c.state = "published".into();
+            c.threads.iter_mut().for_each(|t| t.draft = false);
+        }
+        Change::Move(m) => {
+            let moved = c.mailbox_id != m;
+            c.mailbox_id = m;
+            let keep = new_fields.unwrap_or_default();
+            c.custom_fields.retain(|(fid, _)| keep.contains(fid));
+            return moved.then_some("convo.moved");
+        }
+        Change::Status(s) => {
+            let changed = c.status != s;
+            set_status(c, s, me, now);
+            return changed.then_some("convo.status");
+        }
+        Change::Assign(a) => {
+            let changed = c.assignee != a;
+            c.assignee = a;
+            return changed.then_some("convo.assigned");
+        }
+    }
+    None
+}
+
+pub async fn patch(
+    State(shared): State<Shared>,
+    Path(id): Path<String>,
+    JsonBody(v): JsonBody,
+) -> Result<Response, ApiError> {
+    let id = parse_id(&id)?;
+    let ck = Check::default();
+    let o = ck.root(single_op(&v)?)?;
+    o.only(&["op", "path", "value", "from"]);
+    let op = o
+        .require("op")
+        .and_then(|_| o.choice("op", &["add", "move", "remove", "replace"]));
+    let path = o.text("path");
+    ck.bail()?;
+    let (Some(op), Some(path)) = (op, path) else {
+        return Err(ApiError::validation(Vec::new()));
+    };
+    let mut st = shared.lock();
+    if !st.conversations.contains_key(&id) {
+        return Err(ApiError::not_found());
+    }
+    let change = decide(
+        &ck,
+        &st,
+        op,
+        path.trim().trim_start_matches('/'),
+        o.get("value"),
+    );
+    ck.finish()?;
+    if let Some(event) = change.and_then(|c| apply(&mut st, id, c)) {
+        st.emit_conversation(&shared.base, event, id);
+    }
+    Ok(no_content())
+}

@@ -1,0 +1,154 @@
+//! Customer properties (§4.7): `GET /v2/customer-properties` (the definitions, 50 per page) and
+//! `PATCH /v2/customers/{id}/properties` — an array of `{op: replace|remove, path: "/<slug>",
+//! value}` validated against the definitions and applied all-or-nothing (errors name the slug).
+//! Values: text ≤ 255, number = 64-bit integer, date `YYYY-MM-DD`, url `http(s)://…`,
+//! dropdown = option id or label (stored: value = option id, text = label).
+
+use axum::extract::{Path, State};
+use axum::http::Uri;
+use axum::response::Response;
+use serde_json::{Value, json};
+
+use super::{no_content, paged, parse_id};
+use crate::simulator::body::{Check, JsonBody, invalid};
+use crate::simulator::errors::ApiError;
+use crate::simulator::hal::link;
+use crate::simulator::state::{Property, PropertyDef, Shared};
+use crate::simulator::time;
+
+fn definition(base: &str, d: &PropertyDef) -> Value {
+    let options: Vec<Value> = d
+        .options
+        .iter()
+        .map(|(id, label)| json!({"id": id, "label": label}))
+        .collect();
+    json!({
+        "slug": d.slug,
+        "name": d.name,
+        "type": d.kind,
+        "options": options,
+        "_links": {"self": link(format!("{base}/v2/customer-properties/{}", d.slug))},
+    })
+}
+
+pub async fn definitions(State(shared): State<Shared>, uri: Uri) -> Result<Response, ApiError> {
+    let all: Vec<Value> = {
+        let st = shared.lock();
+        st.property_defs
+            .iter()
+            .map(|d| definition(&shared.base, d))
+            .collect()
+    };
+    paged(&shared, &uri, "customer-properties", all)
+}
+
+/// `(value, text)` to store for `v`, or `(message, rule)`.
+fn check_value(def: &PropertyDef, v: &Value) -> Result<(String, String), (String, &'static str)> {
+    let text = match v {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => return Err(("must be a string or a number".into(), "TypeMismatch")),
+    };
+    let same = |t: String| Ok((t.clone(), t));
+    match def.kind {
+        "number" => match text.parse::<i64>() {
+            Ok(n) => same(n.to_string()),
+            Err(_) => Err(("Invalid number".into(), "InvalidNumber")),
+        },
+        "date" => match time::parse_date(&text) {
+            Some(_) => same(text),
+            None => Err((
+                "Malformed date; expected format yyyy-MM-dd".into(),
+                "MalformedDate",
+            )),
+        },
+        "url"
+            if (text.starts_with("http://") || text.starts_with("https://"))
+                && !text.contains(char::is_whitespace) =>
+        {
+            same(text)
+        }
+        "url" => Err(("Not a valid URL".into(), "InvalidUrl")),
+        "dropdown" => def
+            .options
+            .iter()
+            .find(|(id, label)| *id == text || label.eq_ignore_ascii_case(&text))
+            .map(|(id, label)| (id.clone(), label.clone()))
+            .ok_or_else(|| {
+                let labels: Vec<&str> = def.options.iter().map(|(_, l)| l.as_str()).collect();
+                let message = format!("Expected an option id or one of: {}", labels.join(", "));
+                (message, "EnumValue")
+            }),
+        _ if text.chars().count() > 255 => Err(("size must be between 0 and 255".into(), "Size")),
+        _ => same(text),
+    }
+}
+
+fn apply_op(ck: &Check, at: &str, v: &Value, defs: &[PropertyDef], props: &mut Vec<Property>) {
+    let Some(o) = ck.object(at, v) else { return };
+    o.only(&["op", "path", "value"]);
+    let op = o
+        .require("op")
+        .and_then(|_| o.choice("op", &["replace", "remove"]));
+    let (Some(op), Some(path)) = (op, o.text("path")) else {
+        return;
+    };
+    let slug = path.trim().trim_start_matches('/');
+    let Some(def) = defs.iter().find(|d| d.slug == slug) else {
+        let rejected = Value::String(path.clone());
+        ck.fail(
+            slug,
+            "Unknown customer property",
+            "InvalidIdentifier",
+            Some(&rejected),
+        );
+        return;
+    };
+    let value = o.get("value");
+    let Some(value) = value.filter(|_| op == "replace") else {
+        props.retain(|p| p.slug != def.slug);
+        return;
+    };
+    match check_value(def, value) {
+        Err((message, rule)) => ck.fail(slug, &message, rule, Some(value)),
+        Ok((value, text)) => {
+            let p = Property {
+                kind: def.kind,
+                slug: def.slug.clone(),
+                name: def.name.clone(),
+                value,
+                text,
+            };
+            match props.iter_mut().find(|x| x.slug == def.slug) {
+                Some(existing) => *existing = p,
+                None => props.push(p),
+            }
+        }
+    }
+}
+
+pub async fn patch(
+    State(shared): State<Shared>,
+    Path(id): Path<String>,
+    JsonBody(v): JsonBody,
+) -> Result<Response, ApiError> {
+    let id = parse_id(&id)?;
+    let Value::Array(ops) = &v else {
+        let message = "The body must be a JSON array of operations";
+        return Err(invalid("", message, "TypeMismatch", Some(&v)));
+    };
+    let ck = Check::default();
+    let mut st = shared.lock();
+    let c = st.customers.get(&id).ok_or_else(ApiError::not_found)?;
+    let mut props = c.properties.clone();
+    for (i, op) in ops.iter().enumerate() {
+        apply_op(&ck, &format!("[{i}]"), op, &st.property_defs, &mut props);
+    }
+    ck.finish()?;
+    if let Some(c) = st.customers.get_mut(&id) {
+        c.properties = props;
+        c.updated_at = time::now();
+    }
+    st.emit_customer(&shared.base, "customer.updated", id);
+    Ok(no_content())
+}

@@ -1,0 +1,165 @@
+//! Thread creation (§3.2): `POST /v2/conversations/{id}/reply|notes|customer|chats|phones`.
+//! The route decides the type (reply → `message`); every kind but notes needs `customer`.
+//! A conversation with ≥ 99 threads → 412. `status` changes the conversation's status, a reply
+//! without one reactivates it; `assignTo` reassigns (drafts change neither). 201 + `Location`
+//! `…/threads/{threadId}` + `Resource-ID`.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde_json::Value;
+
+use super::conversation_patch::{parse_status, set_status};
+use super::{created, parse_id};
+use crate::simulator::body::{Check, JsonBody};
+use crate::simulator::errors::ApiError;
+use crate::simulator::state::{Actor, Shared};
+use crate::simulator::thread_input::{
+    THREAD_FIELDS, check_thread, check_user, make_thread, read_thread, resolve_customer,
+};
+use crate::simulator::time;
+
+use super::conversation_create::precondition_failed;
+
+/// Adding a thread to a conversation that already has this many → 412.
+pub const MAX_EXISTING_THREADS: usize = 99;
+
+/// The webhook event announcing a new thread.
+fn thread_event(kind: &str, by: Actor) -> &'static str {
+    match (kind, by) {
+        ("note", _) => "convo.note.created",
+        (_, Actor::Customer(_)) => "convo.customer.reply.created",
+        _ => "convo.agent.reply.created",
+    }
+}
+
+/// Validates and stores; returns `(conversation id, thread id)`.
+fn insert(
+    shared: &Shared,
+    raw_id: &str,
+    v: &Value,
+    kind: &'static str,
+) -> Result<(u64, u64), ApiError> {
+    let id = parse_id(raw_id)?;
+    let ck = Check::default();
+    let o = ck.root(v)?;
+    let mut allowed = THREAD_FIELDS.to_vec();
+    allowed.extend(["status", "assignTo"]);
+    o.only(&allowed);
+    let input = read_thread(&o, kind);
+    if kind != "note" && o.get("customer").is_none() {
+        ck.fail("customer", "may not be null", "NotNull", None);
+    }
+    let statuses = ["active", "closed", "open", "pending", "spam"];
+    let status = o.choice("status", &statuses).map(parse_status);
+    let assign_to = o.id("assignTo");
+    ck.bail()?;
+    let Some(input) = input else {
+        return Err(ApiError::validation(Vec::new()));
+    };
+    let mut st = shared.lock();
+    let c = st.conversations.get(&id).ok_or_else(ApiError::not_found)?;
+    if c.threads.len() >= MAX_EXISTING_THREADS {
+        return Err(precondition_failed());
+    }
+    let (primary, old_status, old_assignee) = (c.primary_customer, c.status, c.assignee);
+    check_thread(&ck, &st, "", &input);
+    check_user(&ck, &st, "assignTo", assign_to);
+    ck.finish()?;
+    let (customer_id, fresh) = match &input.customer {
+        Some(r) => resolve_customer(&mut st, r),
+        None => (primary, false),
+    };
+    let now = time::now();
+    let reactivate = (kind == "message").then_some(crate::simulator::state::Status::Active);
+    let new_status = if input.draft {
+        None
+    } else {
+        status.or(reactivate)
+    };
+    let final_status = new_status.unwrap_or(old_status);
+    let assignee = if input.draft {
+        old_assignee
+    } else {
+        assign_to.or(old_assignee)
+    };
+    let thread = make_thread(&mut st, &input, customer_id, final_status, assignee, now);
+    let (thread_id, by, draft) = (thread.id, thread.created_by, thread.draft);
+    let closer = input.user.unwrap_or(st.me);
+    if let Some(c) = st.conversations.get_mut(&id) {
+        c.threads.push(thread);
+        c.threads.sort_by_key(|t| t.created_at);
+        c.modified_at = now;
+        if matches!(by, Actor::User(_)) {
+            c.user_updated_at = now;
+        }
+        if let Some(s) = new_status {
+            set_status(c, s, closer, now);
+        }
+        c.assignee = assignee;
+    }
+    let base = &shared.base;
+    if fresh {
+        st.emit_customer(base, "customer.created", customer_id);
+    }
+    if !draft {
+        st.emit_conversation(base, thread_event(kind, by), id);
+    }
+    if final_status != old_status {
+        st.emit_conversation(base, "convo.status", id);
+    }
+    if assignee != old_assignee {
+        st.emit_conversation(base, "convo.assigned", id);
+    }
+    Ok((id, thread_id))
+}
+
+async fn create(
+    shared: Shared,
+    id: String,
+    v: Value,
+    kind: &'static str,
+) -> Result<Response, ApiError> {
+    let (id, thread) = insert(&shared, &id, &v, kind)?;
+    let path = format!("/v2/conversations/{id}/threads/{thread}");
+    Ok(created(&shared, &path, thread))
+}
+
+pub async fn reply(
+    State(s): State<Shared>,
+    Path(id): Path<String>,
+    JsonBody(v): JsonBody,
+) -> Result<Response, ApiError> {
+    create(s, id, v, "message").await
+}
+
+pub async fn note(
+    State(s): State<Shared>,
+    Path(id): Path<String>,
+    JsonBody(v): JsonBody,
+) -> Result<Response, ApiError> {
+    create(s, id, v, "note").await
+}
+
+pub async fn customer(
+    State(s): State<Shared>,
+    Path(id): Path<String>,
+    JsonBody(v): JsonBody,
+) -> Result<Response, ApiError> {
+    create(s, id, v, "customer").await
+}
+
+pub async fn chat(
+    State(s): State<Shared>,
+    Path(id): Path<String>,
+    JsonBody(v): JsonBody,
+) -> Result<Response, ApiError> {
+    create(s, id, v, "chat").await
+}
+
+pub async fn phone(
+    State(s): State<Shared>,
+    Path(id): Path<String>,
+    JsonBody(v): JsonBody,
+) -> Result<Response, ApiError> {
+    create(s, id, v, "phone").await
+}

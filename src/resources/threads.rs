@@ -1,0 +1,279 @@
+//! Threads: `create-thread` — `POST /v2/conversations/{id}/reply|notes|customer|chats|phones` —
+//! and the thread items of `create-conversation`, which share these fields.
+
+use super::refs::{Attachment, CustomerRef};
+use crate::client::{Client, Method, Transport, created_id, error_for};
+use crate::error::{Error, Result};
+use crate::input::{all, check_email, check_timestamp};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThreadKind {
+    Reply,
+    Note,
+    Customer,
+    Chat,
+    Phone,
+}
+
+impl ThreadKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThreadKind::Reply => "reply",
+            ThreadKind::Note => "note",
+            ThreadKind::Customer => "customer",
+            ThreadKind::Chat => "chat",
+            ThreadKind::Phone => "phone",
+        }
+    }
+
+    /// The create endpoint under `/v2/conversations/{id}/`.
+    fn endpoint(self) -> &'static str {
+        match self {
+            ThreadKind::Reply => "reply",
+            ThreadKind::Note => "notes",
+            ThreadKind::Customer => "customer",
+            ThreadKind::Chat => "chats",
+            ThreadKind::Phone => "phones",
+        }
+    }
+
+    /// Whether Help Scout needs the thread's customer.
+    fn needs_customer(self) -> bool {
+        self != ThreadKind::Note
+    }
+}
+
+/// Conversation status a thread may set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    Closed,
+    Pending,
+    Spam,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Closed => "closed",
+            Status::Pending => "pending",
+            Status::Spam => "spam",
+        }
+    }
+}
+
+/// A thread's content (Help Scout's names; `type` picks the kind).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ThreadFields {
+    #[serde(rename = "type")]
+    pub kind: ThreadKind,
+    pub text: String,
+    pub customer: Option<CustomerRef>,
+    pub user: Option<u64>,
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub cc: Vec<String>,
+    #[serde(default)]
+    pub bcc: Vec<String>,
+    pub draft: Option<bool>,
+    pub imported: Option<bool>,
+    pub created_at: Option<String>,
+    pub assign_to: Option<u64>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// Longest thread text accepted (Help Scout's request limit is 100 kB for most bodies).
+const MAX_TEXT_CHARS: usize = 100_000;
+
+impl ThreadFields {
+    /// All problems at once, paths under `path` (e.g. `threads[0]`, or "" for a top-level input).
+    pub fn validate(&self, path: &str) -> Result<()> {
+        let at = |name: &str| {
+            if path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            }
+        };
+        let mut checks = vec![text_check(&at("text"), &self.text)];
+        if let Some(customer) = &self.customer {
+            checks.push(customer.validate(&at("customer")));
+        }
+        for (list, name) in [(&self.cc, "cc"), (&self.bcc, "bcc")] {
+            for (i, email) in list.iter().enumerate() {
+                checks.push(check_email(&format!("{}[{i}]", at(name)), email));
+            }
+        }
+        if let Some(created) = &self.created_at {
+            checks.push(check_timestamp(&at("createdAt"), created));
+            if self.imported != Some(true) {
+                checks.push(Err(Error::invalid(
+                    at("createdAt"),
+                    "is only allowed with imported: true",
+                )));
+            }
+        }
+        for (i, attachment) in self.attachments.iter().enumerate() {
+            checks.push(attachment.validate(&format!("{}[{i}]", at("attachments"))));
+        }
+        all(checks)
+    }
+
+    /// The request body; `with_type` for the items of `POST /v2/conversations`.
+    pub fn body(&self, with_type: bool) -> Value {
+        let mut body = Map::new();
+        if with_type {
+            body.insert("type".into(), json!(self.kind.as_str()));
+        }
+        if let Some(customer) = &self.customer {
+            body.insert("customer".into(), json!(customer));
+        }
+        body.insert("text".into(), json!(self.text));
+        let optional = [
+            ("user", self.user.map(|v| json!(v))),
+            ("status", self.status.map(|s| json!(s.as_str()))),
+            ("draft", self.draft.map(|v| json!(v))),
+            ("imported", self.imported.map(|v| json!(v))),
+            ("createdAt", self.created_at.as_ref().map(|v| json!(v))),
+            ("assignTo", self.assign_to.map(|v| json!(v))),
+            ("cc", (!self.cc.is_empty()).then(|| json!(self.cc))),
+            ("bcc", (!self.bcc.is_empty()).then(|| json!(self.bcc))),
+            (
+                "attachments",
+                (!self.attachments.is_empty()).then(|| json!(self.attachments)),
+            ),
+        ];
+        for (key, value) in optional {
+            if let Some(v) = value {
+                body.insert(key.into(), v);
+            }
+        }
+        Value::Object(body)
+    }
+}
+
+fn text_check(path: &str, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        Err(Error::invalid(path, "must not be empty"))
+    } else if text.chars().count() > MAX_TEXT_CHARS {
+        Err(Error::invalid(path, "is longer than 100000 characters"))
+    } else {
+        Ok(())
+    }
+}
+
+/// `{"id": <new thread id>}` (null when Help Scout sends neither `Resource-ID` nor `Location`).
+pub fn create(
+    client: &mut Client<impl Transport>,
+    conversation_id: u64,
+    fields: &ThreadFields,
+) -> Result<Value> {
+    fields.validate("")?;
+    let conversation = conversation_id.to_string();
+    let mut fields = fields.clone();
+    if fields.kind.needs_customer() && fields.customer.is_none() {
+        fields.customer = Some(primary_customer(client, &conversation)?);
+    }
+    let url = client.base().endpoint(
+        &["conversations", &conversation, fields.kind.endpoint()],
+        &[],
+    );
+    let response = client.send(Method::Post, url, Some(&fields.body(false)))?;
+    match response.status {
+        200..=299 => Ok(json!({ "id": created_id(&response) })),
+        status => Err(error_for(status, &response)),
+    }
+}
+
+/// The conversation's primary customer, for replies and customer threads given no customer.
+fn primary_customer(
+    client: &mut Client<impl Transport>,
+    conversation: &str,
+) -> Result<CustomerRef> {
+    let found = client.get(&["conversations", conversation], &[])?;
+    let id = found["primaryCustomer"]["id"].as_u64().filter(|id| *id > 0);
+    id.map(|id| CustomerRef {
+        id: Some(id),
+        ..CustomerRef::default()
+    })
+    .ok_or_else(|| {
+        Error::invalid(
+            "customer",
+            "is required: the conversation has no primary customer",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{decode, decode_with_id};
+
+    #[test]
+    fn a_note_sends_only_its_text() {
+        let (id, fields): (u64, ThreadFields) = decode_with_id(
+            r#"{"conversationId": 123, "type": "note", "text": "t"}"#,
+            "conversationId",
+        )
+        .unwrap();
+        assert_eq!(id, 123);
+        assert_eq!(fields.body(false), json!({"text": "t"}));
+        assert_eq!(fields.kind.endpoint(), "notes");
+    }
+
+    #[test]
+    fn every_option_reaches_the_body() {
+        let fields: ThreadFields = decode(
+            r#"{"type": "reply", "text": "t", "customer": {"id": 5}, "user": 3, "status": "pending",
+                "cc": ["a@example.com"], "bcc": ["b@example.com"], "draft": true, "assignTo": 7,
+                "attachments": [{"fileName": "f.txt", "mimeType": "text/plain", "data": "ZmlsZQ=="}]}"#,
+        )
+        .unwrap();
+        fields.validate("").unwrap();
+        let body = fields.body(true);
+        for key in [
+            "type",
+            "customer",
+            "text",
+            "user",
+            "status",
+            "cc",
+            "bcc",
+            "draft",
+            "assignTo",
+            "attachments",
+        ] {
+            assert!(body.get(key).is_some(), "{key}");
+        }
+        assert_eq!(body["attachments"][0]["fileName"], "f.txt");
+    }
+
+    #[test]
+    fn validation_names_every_bad_field() {
+        let fields: ThreadFields = decode(
+            r#"{"type": "reply", "text": " ", "cc": ["x"], "createdAt": "2020-01-01T00:00:00Z",
+                "attachments": [{"fileName": "f", "mimeType": "text/plain", "data": "%%%"}]}"#,
+        )
+        .unwrap();
+        let Err(Error::Validation(errors)) = fields.validate("threads[0]") else {
+            panic!()
+        };
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "threads[0].text",
+                "threads[0].cc[0]",
+                "threads[0].createdAt",
+                "threads[0].attachments[0].data"
+            ]
+        );
+    }
+}
