@@ -24,3 +24,4 @@ pub mod input;
 pub mod query;
 pub mod resources;
 pub mod session;
+pub mod triggers;

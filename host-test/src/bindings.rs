@@ -18,4 +18,4 @@ pub use exports::helpscout::connector::catalog::{Descriptor, EntryKind, Invocati
 pub use exports::helpscout::connector::types::{
     ClientCredentials, Connection, Credentials, Error as ConnectorError, FieldError,
 };
-pub use exports::helpscout::connector::{conversations, customers, mailboxes, threads};
+pub use exports::helpscout::connector::{conversations, customers, mailboxes, threads, triggers};

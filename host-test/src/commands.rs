@@ -128,3 +128,52 @@ pub async fn simulator(port: u16) -> i32 {
     simulator.shutdown().await;
     EXIT_OK
 }
+
+/// `host-test replay`: delivers a body file to the component as Help Scout would.
+pub async fn replay(
+    component: Option<&Path>,
+    file: &str,
+    event: &str,
+    secret: &str,
+    signature: Option<&str>,
+) -> i32 {
+    let body = match std::fs::read(file) {
+        Ok(body) => body,
+        Err(e) => {
+            let message = format!("cannot read body file {file}: {e}");
+            eprintln!("{}", json!({"error": "usage", "message": message}));
+            return EXIT_USAGE;
+        }
+    };
+    let runtime =
+        match load_component(component).and_then(|bytes| Runtime::new(&bytes, Policy::new([]))) {
+            Ok(runtime) => runtime,
+            Err(e) => return report_host_failure(&e),
+        };
+    match crate::webhooks::replay(&runtime, &body, event, secret, signature).await {
+        Ok(Ok(parsed)) => {
+            emit_json(&crate::webhooks::event_json(&parsed));
+            EXIT_OK
+        }
+        Ok(Err(error)) => report_error(&error),
+        Err(e) => report_host_failure(&e),
+    }
+}
+
+/// `host-test listen`: verifies real deliveries on 127.0.0.1 until interrupted.
+pub async fn listen(
+    component: Option<&Path>,
+    secret: String,
+    port: u16,
+    max_events: Option<usize>,
+) -> i32 {
+    let runtime =
+        match load_component(component).and_then(|bytes| Runtime::new(&bytes, Policy::new([]))) {
+            Ok(runtime) => runtime,
+            Err(e) => return report_host_failure(&e),
+        };
+    match crate::listen::run(runtime, secret, port, max_events).await {
+        Ok(()) => EXIT_OK,
+        Err(e) => report_host_failure(&e),
+    }
+}

@@ -57,6 +57,38 @@ enum Command {
         )]
         client_secret: Option<String>,
     },
+    /// Deliver a webhook body to the component exactly as Help Scout would.
+    #[command(
+        after_help = "Example:\n  host-test replay body.json --event convo.created --secret \"$SECRET\""
+    )]
+    Replay {
+        /// File holding the raw body bytes.
+        body_file: String,
+        /// X-HelpScout-Event, e.g. convo.created.
+        #[arg(long)]
+        event: String,
+        /// The webhook secret.
+        #[arg(long, env = "HELPSCOUT_WEBHOOK_SECRET", hide_env_values = true)]
+        secret: String,
+        /// X-HelpScout-Signature to send (default: computed from the body and secret).
+        #[arg(long)]
+        signature: Option<String>,
+    },
+    /// Receive Help Scout webhooks on 127.0.0.1 and verify each through the component.
+    #[command(
+        after_help = "Answers 200 for a verified delivery, 401 for a bad signature, 400 for a malformed one;\nprints each verified event as one JSON line."
+    )]
+    Listen {
+        /// The webhook secret.
+        #[arg(long, env = "HELPSCOUT_WEBHOOK_SECRET", hide_env_values = true)]
+        secret: String,
+        /// Port (0: any free port).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Stop after this many verified events.
+        #[arg(long)]
+        max_events: Option<usize>,
+    },
     /// Run every action and flow against the embedded simulator and print a report.
     Demo,
     /// Serve the embedded Help Scout simulator on 127.0.0.1 until interrupted.
@@ -103,6 +135,17 @@ fn main() {
                 };
                 commands::run(component, args).await
             }
+            Command::Replay {
+                body_file,
+                event,
+                secret,
+                signature,
+            } => commands::replay(component, body_file, event, secret, signature.as_deref()).await,
+            Command::Listen {
+                secret,
+                port,
+                max_events,
+            } => commands::listen(component, secret.clone(), *port, *max_events).await,
             Command::Demo => demo(component).await,
             Command::Simulator { port } => commands::simulator(*port).await,
         }

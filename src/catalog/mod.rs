@@ -7,6 +7,7 @@ use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
 use crate::input::{decode, decode_with_id};
 use crate::resources::{conversation_writes, conversations, customers, mailboxes, threads};
+use crate::triggers::{events, polling, subscriptions};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,11 +112,76 @@ pub const ENTRIES: &[Entry] = &[
         input_schema: schemas::update_customer_input,
         output_schema: schemas::update_customer_output,
     },
+    Entry {
+        name: "subscribe-webhook",
+        kind: Kind::Action,
+        description: "Register the webhook a trigger needs (POST /v2/webhooks) with a secret made \
+                      in the component; a webhook already registered for the URL is updated \
+                      (PUT /v2/webhooks/{id}), never duplicated. Returns the secret to store.",
+        input_schema: schemas::subscribe_input,
+        output_schema: schemas::subscribe_output,
+    },
+    Entry {
+        name: "unsubscribe-webhook",
+        kind: Kind::Action,
+        description: "Remove a webhook (DELETE /v2/webhooks/{id}).",
+        input_schema: schemas::unsubscribe_input,
+        output_schema: schemas::unsubscribe_output,
+    },
+    Entry {
+        name: "list-webhooks",
+        kind: Kind::Action,
+        description: "List the account's webhooks (GET /v2/webhooks).",
+        input_schema: schemas::list_webhooks_input,
+        output_schema: schemas::list_webhooks_output,
+    },
+    Entry {
+        name: events::NEW_CONVERSATION,
+        kind: Kind::Trigger,
+        description: "A conversation was created (webhook convo.created). Invoked by name it \
+                      polls: conversations created since the cursor, oldest first.",
+        input_schema: schemas::poll_input,
+        output_schema: schemas::poll_output,
+    },
+    Entry {
+        name: events::STATUS_CHANGED,
+        kind: Kind::Trigger,
+        description: "A conversation's status changed (webhook convo.status). Invoked by name it \
+                      polls: every status change since the cursor, read from the threads.",
+        input_schema: schemas::poll_input,
+        output_schema: schemas::poll_output,
+    },
+    Entry {
+        name: events::NEW_CUSTOMER,
+        kind: Kind::Trigger,
+        description: "A customer was created (webhook customer.created). Invoked by name it \
+                      polls: customers created since the cursor, oldest first.",
+        input_schema: schemas::poll_input,
+        output_schema: schemas::poll_output,
+    },
 ];
 
-/// Runs the action `name` with a JSON input.
-pub fn invoke(client: &mut Client<impl Transport>, name: &str, input: &str) -> Result<Value> {
+/// Runs the action `name` with a JSON input, or polls the trigger `name`. `secret` makes a
+/// webhook secret (from `wasi:random` in the component).
+pub fn invoke(
+    client: &mut Client<impl Transport>,
+    name: &str,
+    input: &str,
+    secret: &mut dyn FnMut() -> Result<String>,
+) -> Result<Value> {
     match name {
+        "subscribe-webhook" => subscriptions::subscribe(client, &decode(input)?, &secret()?),
+        "unsubscribe-webhook" => {
+            let target: WebhookId = decode(input)?;
+            subscriptions::unsubscribe(client, target.id)
+        }
+        "list-webhooks" => {
+            let _: Empty = decode(input)?;
+            subscriptions::list(client)
+        }
+        trigger if events::TRIGGERS.contains(&trigger) => {
+            polling::poll(client, trigger, &decode(input)?)
+        }
         "list-mailboxes" => mailboxes::list(client, &decode(input)?),
         "find-conversations" => conversations::find(client, &decode(input)?),
         "get-conversation" => conversations::get(client, &decode(input)?),
@@ -141,24 +207,30 @@ pub fn invoke(client: &mut Client<impl Transport>, name: &str, input: &str) -> R
 
 /// Checks the name before any request is made (so a typo costs no token request).
 pub fn lookup(name: &str) -> Result<&'static Entry> {
-    let entry = ENTRIES
+    ENTRIES
         .iter()
         .find(|e| e.name == name)
-        .ok_or_else(|| unknown(name))?;
-    if entry.kind == Kind::Trigger {
-        return Err(Error::invalid(
-            "name",
-            format!("{name} is a trigger, not an action"),
-        ));
-    }
-    Ok(entry)
+        .ok_or_else(|| unknown(name))
 }
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WebhookId {
+    id: u64,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Empty {}
 
 fn unknown(name: &str) -> Error {
     let names: Vec<&str> = ENTRIES.iter().map(|e| e.name).collect();
     Error::invalid(
         "name",
-        format!("unknown action {name:?}; known: {}", names.join(", ")),
+        format!(
+            "unknown action or trigger {name:?}; known: {}",
+            names.join(", ")
+        ),
     )
 }
 

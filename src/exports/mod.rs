@@ -3,6 +3,7 @@
 
 mod convert;
 mod inputs;
+mod triggers;
 
 use crate::auth::{self, Grant};
 use crate::bindings::exports::helpscout::connector::{
@@ -19,9 +20,9 @@ use serde_json::Value;
 
 pub struct Component;
 
-type Result<T> = std::result::Result<T, types::Error>;
+pub(crate) type Result<T> = std::result::Result<T, types::Error>;
 
-fn open(conn: types::Connection) -> std::result::Result<Session<WasiTransport>, Error> {
+pub(crate) fn open(conn: types::Connection) -> std::result::Result<Session<WasiTransport>, Error> {
     Session::open(WasiTransport, &conn.into())
 }
 
@@ -205,7 +206,8 @@ impl wit_catalog::Guest for Component {
     ) -> Result<wit_catalog::Invocation> {
         catalog::lookup(&name)?;
         let mut session = open(conn)?;
-        let output = catalog::invoke(&mut session.client, &name, &input_json)?;
+        let mut secret = crate::triggers::secret::from_host;
+        let output = catalog::invoke(&mut session.client, &name, &input_json, &mut secret)?;
         let meta = &session.client.meta;
         Ok(wit_catalog::Invocation {
             output_json: output.to_string(),

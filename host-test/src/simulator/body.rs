@@ -220,3 +220,35 @@ impl Check {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn collects_every_error_with_paths() {
+        let v = json!({"a": "7", "b": -1, "c": {"d": 5}, "e": [1, "x"], "f": "MIXED", "g": ""});
+        let ck = Check::default();
+        let o = ck.root(&v).unwrap();
+        assert_eq!(o.id("a"), Some(7));
+        assert_eq!(o.id("b"), None);
+        let c = ck.object("c", o.get("c").unwrap()).unwrap();
+        assert_eq!(c.text("d"), None);
+        assert_eq!(o.strings("e"), Some(vec!["x".to_string()]));
+        assert_eq!(o.choice("f", &["mixed"]), Some("mixed"));
+        assert_eq!(o.text("g"), None);
+        assert_eq!(o.text("missing"), None);
+        o.only(&["a", "b", "c", "e", "f"]);
+        let body = ck.finish().unwrap_err().body();
+        let paths: Vec<&str> = body["_embedded"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(paths, ["b", "c.d", "e[0]", "g", "missing", "g"]);
+        assert!(Check::default().root(&json!([1])).is_err());
+        assert!(parse(b"  ").is_err() && parse(b"{").is_err() && parse(b"{}").is_ok());
+    }
+}

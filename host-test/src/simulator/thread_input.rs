@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::body::{Check, Obj};
 use super::customer_input::{ENTITY_FIELDS, NewCustomer, email, entity_value, insert};
-use super::state::{Actor, Attachment, State, Status, Thread, take};
+use super::state::{Actor, Attachment, EntryKind, State, Status, Thread, take};
 
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 
@@ -75,7 +75,7 @@ pub fn resolve_customer(st: &mut State, r: &CustomerRef) -> (u64, bool) {
             None => {
                 let new = NewCustomer {
                     entity: entity.clone(),
-                    entries: vec![(super::state::EntryKind::Email, "work".into(), email.clone())],
+                    entries: vec![(EntryKind::Email, "work".into(), email.clone())],
                     address: None,
                 };
                 (insert(st, new), true)

@@ -30,6 +30,11 @@ const FIRST_BACKOFF: Duration = Duration::from_millis(50);
 const MAX_BACKOFF: Duration = Duration::from_secs(2);
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The wait after a failed attempt that waited `previous` before (doubling, capped at 2 s).
+fn next_backoff(previous: Duration) -> Duration {
+    (previous * 2).min(MAX_BACKOFF)
+}
+
 /// `X-HelpScout-Signature` of `body` under `secret`.
 pub fn signature(secret: &str, body: &[u8]) -> String {
     match Hmac::<Sha1>::new_from_slice(secret.as_bytes()) {
@@ -102,7 +107,7 @@ async fn deliver(weak: &WeakShared, client: &HttpClient, id: u64, job: &Job) -> 
             }
             _ if done.attempts < MAX_ATTEMPTS => {
                 tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(MAX_BACKOFF);
+                backoff = next_backoff(backoff);
             }
             _ => {}
         }
@@ -128,7 +133,17 @@ async fn attempt(client: &HttpClient, url: &str, secret: &str, job: &Job) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::signature;
+    use super::*;
+
+    #[test]
+    fn backoff_schedule() {
+        let mut waits = vec![FIRST_BACKOFF];
+        while waits.len() < MAX_ATTEMPTS as usize - 1 {
+            waits.push(next_backoff(waits[waits.len() - 1]));
+        }
+        let ms: Vec<u128> = waits.iter().map(Duration::as_millis).collect();
+        assert_eq!(ms, [50, 100, 200, 400, 800, 1600, 2000, 2000, 2000]);
+    }
 
     #[test]
     fn reference_vectors() {

@@ -2,8 +2,10 @@
 //! Inputs are closed (unknown fields are rejected, as the decoder does); outputs are open, since
 //! Help Scout adds fields over time.
 
+mod triggers;
 mod writes;
 
+pub use triggers::*;
 pub use writes::*;
 
 use serde_json::{Value, json};

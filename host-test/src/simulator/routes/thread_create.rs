@@ -8,17 +8,16 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde_json::Value;
 
+use super::conversation_create::precondition_failed;
 use super::conversation_patch::{parse_status, set_status};
 use super::{created, parse_id};
 use crate::simulator::body::{Check, JsonBody};
 use crate::simulator::errors::ApiError;
-use crate::simulator::state::{Actor, Shared};
+use crate::simulator::state::{Actor, Shared, Status};
 use crate::simulator::thread_input::{
     THREAD_FIELDS, check_thread, check_user, make_thread, read_thread, resolve_customer,
 };
 use crate::simulator::time;
-
-use super::conversation_create::precondition_failed;
 
 /// Adding a thread to a conversation that already has this many → 412.
 pub const MAX_EXISTING_THREADS: usize = 99;
@@ -70,7 +69,7 @@ fn insert(
         None => (primary, false),
     };
     let now = time::now();
-    let reactivate = (kind == "message").then_some(crate::simulator::state::Status::Active);
+    let reactivate = (kind == "message").then_some(Status::Active);
     let new_status = if input.draft {
         None
     } else {
