@@ -7,7 +7,7 @@ use crate::runtime::Runtime;
 use crate::webhooks::{event_json, status_for, verify};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tokio::sync::mpsc;
 
 /// Largest delivery read (the component rejects bodies over 8 MiB itself).
@@ -16,6 +16,7 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 /// A running receiver.
 pub struct Listener {
     pub url: String,
+    secret: Arc<RwLock<String>>,
     events: mpsc::UnboundedReceiver<serde_json::Value>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -24,9 +25,11 @@ impl Listener {
     /// Serves on `127.0.0.1:port` (0: any free port), verifying with `secret`.
     pub async fn start(runtime: Arc<Runtime>, secret: String, port: u16) -> anyhow::Result<Self> {
         let (sender, events) = mpsc::unbounded_channel();
-        let secret = Arc::new(secret);
+        let secret = Arc::new(RwLock::new(secret));
+        let shared = secret.clone();
         let handler = move |headers: HeaderMap, body: Bytes| {
-            let (runtime, secret, sender) = (runtime.clone(), secret.clone(), sender.clone());
+            let (runtime, sender) = (runtime.clone(), sender.clone());
+            let secret = shared.read().map(|s| s.clone()).unwrap_or_default();
             async move { receive(&runtime, &secret, &sender, &headers, &body).await }
         };
         let app = axum::Router::new()
@@ -37,7 +40,19 @@ impl Listener {
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        Ok(Self { url, events, task })
+        Ok(Self {
+            url,
+            secret,
+            events,
+            task,
+        })
+    }
+
+    /// Verifies later deliveries with this secret (e.g. the one `subscribe` generated).
+    pub fn set_secret(&self, secret: &str) {
+        if let Ok(mut current) = self.secret.write() {
+            *current = secret.to_string();
+        }
     }
 
     /// The next verified event (`{"event", "trigger", "id", "data"}`), or `None` once stopped.

@@ -11,6 +11,7 @@ use crate::simulator::{Simulator, SimulatorOptions, credentials};
 use serde_json::Value;
 use std::path::Path;
 
+mod triggers;
 mod writes;
 
 type Step = Result<String, String>;
@@ -57,6 +58,41 @@ pub async fn demo(component: Option<&Path>) -> i32 {
         ("get-customer", demo.get_customer().await),
         ("create-customer", demo.create_customer().await),
         ("update-customer", demo.update_customer().await),
+        (
+            "replay: new-conversation",
+            demo.replay_trigger(
+                "convo.created",
+                "get-conversation",
+                r#"{"id": 5000002, "embedThreads": false}"#,
+                "new-conversation",
+            )
+            .await,
+        ),
+        (
+            "replay: status changed",
+            demo.replay_trigger(
+                "convo.status",
+                "get-conversation",
+                r#"{"id": 5000003, "embedThreads": false}"#,
+                "conversation-status-changed",
+            )
+            .await,
+        ),
+        (
+            "replay: new-customer",
+            demo.replay_trigger(
+                "customer.created",
+                "get-customer",
+                r#"{"id": 7000003}"#,
+                "new-customer",
+            )
+            .await,
+        ),
+        (
+            "webhook loop (subscribe → deliver)",
+            demo.local_loop().await,
+        ),
+        ("poll: new-customer", demo.poll_trigger().await),
         ("error: partial update", demo.partial_update().await),
         ("error: bad custom field", demo.bad_custom_field().await),
         ("error: unknown conversation", demo.not_found().await),
@@ -79,7 +115,7 @@ pub async fn demo(component: Option<&Path>) -> i32 {
 }
 
 pub(crate) struct Demo {
-    runtime: Runtime,
+    pub(crate) runtime: Runtime,
     url: String,
 }
 

@@ -328,3 +328,6 @@ mod webhooks;
 
 #[path = "e2e_webhook_events.rs"]
 mod webhook_events;
+
+#[path = "e2e_lineitems.rs"]
+mod lineitems;

@@ -33,6 +33,7 @@ mod seed_customers;
 mod seed_tests;
 mod shared;
 mod state;
+mod status_change;
 mod thread_input;
 mod time;
 mod tokens;

@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::hal::link;
 use super::state::{Actor, Conversation, State, Thread};
+use super::status_change::action;
 use super::time::{format, friendly};
 
 const PREVIEW_CHARS: usize = 185;
@@ -61,7 +62,11 @@ fn actor_link(base: &str, a: Actor) -> (&'static str, Value) {
 
 /// `customerWaitingSince`: the latest customer or agent reply (notes do not count).
 fn waiting_since(c: &Conversation) -> Value {
-    let last_reply = c.threads.iter().rev().find(|t| t.kind != "note");
+    let last_reply = c
+        .threads
+        .iter()
+        .rev()
+        .find(|t| t.kind != "note" && !t.is_lineitem());
     let (time, from) = match last_reply.map(|t| t.created_by) {
         Some(Actor::User(_)) => (c.closed_at.unwrap_or(c.user_updated_at), "user"),
         _ => (
@@ -127,7 +132,8 @@ fn conversation_links(base: &str, c: &Conversation) -> Value {
 
 /// The v2 conversation object; threads embedded (newest first) when `with_threads`.
 pub fn conversation(st: &State, base: &str, c: &Conversation, with_threads: bool) -> Value {
-    let preview: String = c.threads.last().map_or(String::new(), |t| {
+    let last = c.threads.iter().rev().find(|t| !t.is_lineitem());
+    let preview: String = last.map_or(String::new(), |t| {
         t.body.chars().take(PREVIEW_CHARS).collect()
     });
     let mut v = json!({
@@ -216,8 +222,7 @@ pub fn thread(st: &State, base: &str, c: &Conversation, t: &Thread) -> Value {
         "type": t.kind,
         "status": t.status.as_str(),
         "state": if t.draft { "draft" } else { "published" },
-        "action": {"type": "default"},
-        "body": t.body,
+        "action": action(st, t),
         "source": {"type": c.source_type, "via": via},
         "customer": customer_ref(st, t.customer_id, false),
         "createdBy": actor_ref(st, t.created_by),
@@ -232,6 +237,10 @@ pub fn thread(st: &State, base: &str, c: &Conversation, t: &Thread) -> Value {
         links.insert("assignedTo".into(), link(format!("{base}/v2/users/{a}")));
     }
     if let Some(obj) = v.as_object_mut() {
+        // Status line items carry no body.
+        if !t.is_lineitem() {
+            obj.insert("body".into(), json!(t.body));
+        }
         obj.insert("_links".into(), Value::Object(links));
     }
     v

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{no_content, parse_id};
 use crate::simulator::body::{Check, JsonBody, invalid};
 use crate::simulator::errors::ApiError;
-use crate::simulator::state::{Conversation, Shared, State as Model, Status};
+use crate::simulator::state::{Shared, State as Model, Status};
 use crate::simulator::time;
 
 /// The change one op asks for.
@@ -20,17 +20,6 @@ enum Change {
     Move(u64),
     Status(Status),
     Assign(Option<u64>),
-}
-
-/// Sets a conversation's status; closing stamps `closedAt`/`closedBy`, reopening clears `closedAt`.
-pub fn set_status(c: &mut Conversation, status: Status, by: u64, now: i64) {
-    if status == Status::Closed && c.status != Status::Closed {
-        c.closed_at = Some(now);
-        c.closed_by = by;
-    } else if status != Status::Closed {
-        c.closed_at = None;
-    }
-    c.status = status;
 }
 
 pub fn parse_status(s: &str) -> Status {
@@ -154,8 +143,7 @@ fn apply(st: &mut Model, id: u64, change: Change) -> Option<&'static str> {
             return moved.then_some("convo.moved");
         }
         Change::Status(s) => {
-            let changed = c.status != s;
-            set_status(c, s, me, now);
+            let changed = st.change_status(id, s, me, now, false);
             return changed.then_some("convo.status");
         }
         Change::Assign(a) => {

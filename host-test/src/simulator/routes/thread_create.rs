@@ -1,15 +1,16 @@
 //! Thread creation (§3.2): `POST /v2/conversations/{id}/reply|notes|customer|chats|phones`.
 //! The route decides the type (reply → `message`); every kind but notes needs `customer`.
-//! A conversation with ≥ 99 threads → 412. `status` changes the conversation's status, a reply
-//! without one reactivates it; `assignTo` reassigns (drafts change neither). 201 + `Location`
-//! `…/threads/{threadId}` + `Resource-ID`.
+//! A conversation with ≥ 99 threads (status line items not counted) → 412. `status` changes the
+//! conversation's status, a reply without one reactivates it (the new thread carries the new
+//! status, so no line item is added); `assignTo` reassigns (drafts change neither). 201 +
+//! `Location` `…/threads/{threadId}` + `Resource-ID`.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde_json::Value;
 
 use super::conversation_create::precondition_failed;
-use super::conversation_patch::{parse_status, set_status};
+use super::conversation_patch::parse_status;
 use super::{created, parse_id};
 use crate::simulator::body::{Check, JsonBody};
 use crate::simulator::errors::ApiError;
@@ -57,7 +58,7 @@ fn insert(
     };
     let mut st = shared.lock();
     let c = st.conversations.get(&id).ok_or_else(ApiError::not_found)?;
-    if c.threads.len() >= MAX_EXISTING_THREADS {
+    if c.counted_threads() >= MAX_EXISTING_THREADS {
         return Err(precondition_failed());
     }
     let (primary, old_status, old_assignee) = (c.primary_customer, c.status, c.assignee);
@@ -91,10 +92,11 @@ fn insert(
         if matches!(by, Actor::User(_)) {
             c.user_updated_at = now;
         }
-        if let Some(s) = new_status {
-            set_status(c, s, closer, now);
-        }
         c.assignee = assignee;
+    }
+    if let Some(s) = new_status {
+        // The new thread carries the new status: no line item needed.
+        st.change_status(id, s, closer, now, true);
     }
     let base = &shared.base;
     if fresh {
