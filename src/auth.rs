@@ -12,14 +12,29 @@ use url::Url;
 pub const AUTHORIZE_URL: &str =
     "https://secure.helpscout.net/authentication/authorizeClientApplication";
 
-/// A token set as the token endpoint returns it, plus its expiry instant.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A token set as the token endpoint returns it, plus its expiry instant. Its `Debug` hides the
+/// tokens.
+#[derive(Clone, PartialEq, Eq)]
 pub struct TokenSet {
     pub access_token: String,
     pub token_type: String,
     pub expires_in: u64,
     pub expires_at: u64,
     pub refresh_token: Option<String>,
+}
+
+impl std::fmt::Debug for TokenSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenSet")
+            .field("token_type", &self.token_type)
+            .field("expires_in", &self.expires_in)
+            .field("expires_at", &self.expires_at)
+            .field(
+                "refresh_token",
+                &self.refresh_token.as_ref().map(|_| "<redacted>"),
+            )
+            .finish_non_exhaustive()
+    }
 }
 
 /// One grant of the token endpoint.
@@ -148,6 +163,25 @@ mod tests {
             "https://secure.helpscout.net/authentication/authorizeClientApplication?client_id=app+1&state=a%26b"
         );
         assert!(authorization_url(" ", None).is_err());
+    }
+
+    #[test]
+    fn debug_output_hides_tokens_and_secrets() {
+        let t = parse_token(
+            br#"{"access_token":"tok-123","refresh_token":"ref-456","expires_in":1}"#,
+            0,
+        )
+        .unwrap();
+        let request = Request {
+            method: Method::Post,
+            url: Url::parse("http://h/v2/oauth2/token").unwrap(),
+            headers: vec![("authorization".into(), "Bearer tok-123".into())],
+            body: br#"{"client_secret":"sec-789"}"#.to_vec(),
+        };
+        let printed = format!("{t:?} {request:?}");
+        for secret in ["tok-123", "ref-456", "sec-789"] {
+            assert!(!printed.contains(secret), "{printed}");
+        }
     }
 
     #[test]

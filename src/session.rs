@@ -1,8 +1,8 @@
 //! One call's connection: validates the base URL, mints a token first when given client
-//! credentials, and hands out the client. Nothing outlives the call.
+//! credentials, applies the host's retry policy, and hands out the client. Nothing outlives the
+//! call.
 
-use crate::auth::{self, Grant, TokenSet};
-use crate::client::{ApiBase, Client, Transport};
+use crate::client::{ApiBase, AppCredentials, Client, RetryPolicy, Transport};
 use crate::error::{Error, Result};
 
 /// Credentials for one call.
@@ -20,40 +20,34 @@ pub enum Credentials {
 pub struct Connection {
     pub base_url: String,
     pub credentials: Credentials,
+    pub retry: RetryPolicy,
 }
 
-/// A ready client, and the token minted to get it (for the host to keep).
+/// A ready client for one call.
 pub struct Session<T: Transport> {
     pub client: Client<T>,
-    pub minted: Option<TokenSet>,
 }
 
 impl<T: Transport> Session<T> {
-    pub fn open(mut transport: T, connection: &Connection) -> Result<Self> {
+    pub fn open(transport: T, connection: &Connection) -> Result<Self> {
         let base = ApiBase::parse(&connection.base_url)?;
-        let (token, minted) = match &connection.credentials {
-            Credentials::AccessToken(token) => {
-                if token.trim().is_empty() {
-                    return Err(Error::Unauthorized("no access token given".into()));
-                }
-                (token.clone(), None)
+        let mut client = match &connection.credentials {
+            Credentials::AccessToken(token) if token.trim().is_empty() => {
+                return Err(Error::Unauthorized("no access token given".into()));
             }
+            Credentials::AccessToken(token) => Client::new(transport, base, token.clone()),
             Credentials::ClientCredentials {
                 client_id,
                 client_secret,
             } => {
-                let set = auth::request_token(
-                    &mut transport,
-                    &base,
-                    client_id,
-                    client_secret,
-                    Grant::ClientCredentials,
-                )?;
-                (set.access_token.clone(), Some(set))
+                let app = AppCredentials {
+                    client_id: client_id.clone(),
+                    client_secret: client_secret.clone(),
+                };
+                Client::with_app(transport, base, app)?
             }
         };
-        let mut client = Client::new(transport, base, token);
-        client.meta.requests += u32::from(minted.is_some());
-        Ok(Self { client, minted })
+        client.set_policy(connection.retry);
+        Ok(Self { client })
     }
 }

@@ -16,6 +16,6 @@ wasmtime::component::bindgen!({
 pub use exports::helpscout::connector::auth::TokenSet;
 pub use exports::helpscout::connector::catalog::{Descriptor, EntryKind, Invocation};
 pub use exports::helpscout::connector::types::{
-    ClientCredentials, Connection, Credentials, Error as ConnectorError, FieldError,
+    ClientCredentials, Connection, Credentials, Error as ConnectorError, FieldError, RetryPolicy,
 };
 pub use exports::helpscout::connector::{conversations, customers, mailboxes, threads, triggers};

@@ -1,7 +1,7 @@
 //! Choosing what the component talks to: the embedded simulator (default) or a real or
 //! compatible API given by `--api`, with the credentials for it.
 
-use crate::bindings::{ClientCredentials, Connection, Credentials};
+use crate::bindings::{ClientCredentials, Connection, Credentials, RetryPolicy};
 use crate::outgoing::{Destination, Policy};
 use crate::runtime::{EMBEDDED_COMPONENT, Runtime};
 use crate::simulator::{Simulator, SimulatorOptions, credentials};
@@ -13,6 +13,8 @@ pub struct GivenCredentials {
     pub token: Option<String>,
     pub client_id: Option<String>,
     pub client_secret: Option<String>,
+    /// The retry bounds to give the component (its defaults when `None`).
+    pub retry: Option<RetryPolicy>,
 }
 
 impl GivenCredentials {
@@ -72,6 +74,7 @@ pub async fn connect(
     let connection = Connection {
         base_url,
         credentials,
+        retry: given.retry,
     };
     Ok(Target {
         runtime,

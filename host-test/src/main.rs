@@ -1,6 +1,7 @@
 //! The `host-test` CLI (contract §3): `actions`, `run`, `demo`, `simulator`.
 
 use clap::{Parser, Subcommand};
+use host_test::bindings::RetryPolicy;
 use host_test::commands::{self, RunArgs};
 use host_test::connect::GivenCredentials;
 use host_test::demo::demo;
@@ -56,6 +57,12 @@ enum Command {
             requires = "client_id"
         )]
         client_secret: Option<String>,
+        /// Longest wait for a rate limit (X-RateLimit-Retry-After) before failing with rate-limited.
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        max_retry_wait: u32,
+        /// Attempts per request, the first included.
+        #[arg(long, value_name = "N", default_value_t = 4)]
+        max_attempts: u32,
     },
     /// Deliver a webhook body to the component exactly as Help Scout would.
     #[command(
@@ -122,6 +129,8 @@ fn main() {
                 token,
                 client_id,
                 client_secret,
+                max_retry_wait,
+                max_attempts,
             } => {
                 let args = RunArgs {
                     action,
@@ -131,6 +140,11 @@ fn main() {
                         token: token.clone(),
                         client_id: client_id.clone(),
                         client_secret: client_secret.clone(),
+                        retry: Some(RetryPolicy {
+                            max_wait_seconds: *max_retry_wait,
+                            max_attempts: *max_attempts,
+                            max_total_seconds: max_retry_wait.saturating_mul(*max_attempts),
+                        }),
                     },
                 };
                 commands::run(component, args).await

@@ -7,6 +7,7 @@ use crate::bindings::{
 };
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
+use std::time::Duration;
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::error::Context as _;
 use wasmtime::{Config, Engine, Store, StoreLimits, StoreLimitsBuilder};
@@ -20,6 +21,10 @@ pub const EMBEDDED_COMPONENT: &[u8] =
 
 /// Memory one call's instance may grow to.
 const MEMORY_LIMIT_BYTES: usize = 512 * 1024 * 1024;
+/// How often the epoch advances; a call's deadline is counted in these ticks.
+const EPOCH_TICK: Duration = Duration::from_millis(100);
+/// Default wall-clock budget of one call (a 50,000-conversation sync fits easily).
+const DEFAULT_CALL_DEADLINE: Duration = Duration::from_secs(600);
 /// Guest stdout/stderr kept per call (the connector prints nothing; this bounds a misbehaving one).
 const GUEST_OUTPUT_BYTES: usize = 64 * 1024;
 
@@ -57,6 +62,7 @@ pub struct Runtime {
     engine: Engine,
     pre: ConnectorPre<HostState>,
     policy: Arc<Policy>,
+    deadline_ticks: u64,
 }
 
 impl Runtime {
@@ -64,7 +70,10 @@ impl Runtime {
     pub fn new(component: &[u8], policy: Arc<Policy>) -> anyhow::Result<Self> {
         let mut config = Config::new();
         config.wasm_component_model(true);
+        config.epoch_interruption(true);
+        config.cache(compilation_cache());
         let engine = Engine::new(&config)?;
+        start_epoch_ticker(&engine);
         let component =
             Component::new(&engine, component).context("loading the connector component")?;
         let mut linker = Linker::new(&engine);
@@ -76,7 +85,17 @@ impl Runtime {
             engine,
             pre,
             policy,
+            deadline_ticks: ticks(DEFAULT_CALL_DEADLINE),
         })
+    }
+
+    /// Stops any call that runs longer than `deadline` (wall clock, waiting included).
+    pub fn set_call_deadline(&mut self, deadline: Duration) {
+        self.deadline_ticks = ticks(deadline);
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
     }
 
     /// The allow-list every call of this runtime obeys.
@@ -113,7 +132,20 @@ impl Runtime {
         };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|s| &mut s.limits);
+        store.set_epoch_deadline(self.deadline_ticks);
+        store.epoch_deadline_trap();
         store
+    }
+
+    /// Calls a no-argument export of another component in a store set up exactly like a
+    /// connector call's (limits, deadline, no capabilities): how the limits themselves are tested.
+    pub async fn call_foreign(&self, component: &Component, export: &str) -> wasmtime::Result<()> {
+        let mut store = self.store();
+        let linker = Linker::<HostState>::new(&self.engine);
+        let instance = linker.instantiate_async(&mut store, component).await?;
+        let func = instance.get_typed_func::<(), ()>(&mut store, export)?;
+        func.call_async(&mut store, ()).await?;
+        Ok(())
     }
 
     /// Instantiates the component in a fresh store, runs `f` against the instance (any typed
@@ -192,6 +224,34 @@ impl Runtime {
         })
         .await
     }
+}
+
+/// wasmtime's on-disk cache of compiled components (the platform's cache directory), so a
+/// process compiles a given component once per machine; `HELPSCOUT_NO_CACHE=1` turns it off, and
+/// a machine without a usable cache directory simply compiles every time.
+fn compilation_cache() -> Option<wasmtime::Cache> {
+    if std::env::var_os("HELPSCOUT_NO_CACHE").is_some() {
+        return None;
+    }
+    wasmtime::Cache::new(wasmtime::CacheConfig::new()).ok()
+}
+
+fn ticks(deadline: Duration) -> u64 {
+    (deadline.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64
+}
+
+/// Advances the engine's epoch every tick until the engine is dropped.
+fn start_epoch_ticker(engine: &Engine) {
+    let weak = engine.weak();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(EPOCH_TICK);
+            match weak.upgrade() {
+                Some(engine) => engine.increment_epoch(),
+                None => return,
+            }
+        }
+    });
 }
 
 /// An OAuth2 grant the component can perform.

@@ -32,6 +32,7 @@ fn replay(
                 client_id: "<HELP_SCOUT_APP_ID>".into(),
                 client_secret: "<HELP_SCOUT_APP_SECRET>".into(),
             }),
+            retry: None,
         };
         let mut outputs = Vec::new();
         for (action, input) in steps {

@@ -21,6 +21,7 @@ fn requests_outside_the_allow_list_are_denied_and_typed() {
             let conn = Connection {
                 base_url: base.into(),
                 credentials: Credentials::AccessToken("t".into()),
+                retry: None,
             };
             let result = runtime()
                 .invoke(&conn, "list-mailboxes", "{}")

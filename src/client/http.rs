@@ -24,12 +24,25 @@ impl Method {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Request {
     pub method: Method,
     pub url: Url,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+}
+
+/// Never prints header values or the body: they carry the bearer token and client secrets.
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &self.url.as_str())
+            .field("headers", &names)
+            .field("body_bytes", &self.body.len())
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -67,7 +80,13 @@ pub enum TransportError {
     Invalid(String),
 }
 
-/// Sends one request and reads the whole response.
+/// Sends one request and reads the whole response; also the clock and randomness retries need.
 pub trait Transport {
     fn send(&mut self, request: &Request) -> Result<Response, TransportError>;
+
+    /// Waits this long before a retry.
+    fn pause(&mut self, millis: u64);
+
+    /// A number uniform in [0, 1) for backoff jitter.
+    fn jitter(&mut self) -> f64;
 }

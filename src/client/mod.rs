@@ -4,13 +4,17 @@
 pub mod endpoint;
 pub mod http;
 mod paging;
+pub mod retry;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
 
 pub use endpoint::ApiBase;
 pub use http::{Method, Request, Response, Transport, TransportError};
+pub use retry::RetryPolicy;
 
+use crate::auth::{self, Grant, TokenSet};
 use crate::error::{Error, Result};
+use retry::{Attempts, Decision};
 use serde_json::Value;
 use url::Url;
 
@@ -20,16 +24,33 @@ const MAX_REDIRECTS: usize = 3;
 /// What a call learnt besides its output.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CallMeta {
+    /// HTTP requests made (retries included).
     pub requests: u32,
     pub rate_limit_remaining: Option<u32>,
     pub rate_limit_limit: Option<u32>,
+    /// What the call cost in Help Scout's per-minute budget: 1 per GET, 2 per write.
+    pub budget_used: u32,
+    /// Milliseconds spent waiting before retries.
+    pub waited_ms: u64,
+    /// A token minted during the call (client credentials), for the host to keep.
+    pub minted: Option<TokenSet>,
 }
 
-/// A client for one call: the base, the access token and the transport.
+/// An app's credentials, for minting tokens through the client-credentials grant.
+#[derive(Clone)]
+pub struct AppCredentials {
+    pub client_id: String,
+    pub client_secret: String,
+}
+
+/// A client for one call: the base, the token (or the app credentials to mint one), the retry
+/// policy and the transport.
 pub struct Client<T: Transport> {
     transport: T,
     base: ApiBase,
     token: String,
+    app: Option<AppCredentials>,
+    policy: RetryPolicy,
     pub meta: CallMeta,
 }
 
@@ -39,8 +60,41 @@ impl<T: Transport> Client<T> {
             transport,
             base,
             token,
+            app: None,
+            policy: RetryPolicy::default(),
             meta: CallMeta::default(),
         }
+    }
+
+    /// A client that mints its token from app credentials (now, and again once on a 401).
+    pub fn with_app(transport: T, base: ApiBase, app: AppCredentials) -> Result<Self> {
+        let mut client = Self::new(transport, base, String::new());
+        client.app = Some(app);
+        client.mint()?;
+        Ok(client)
+    }
+
+    pub fn set_policy(&mut self, policy: RetryPolicy) {
+        self.policy = policy;
+    }
+
+    /// Mints a token through the client-credentials grant and keeps it for the host.
+    fn mint(&mut self) -> Result<()> {
+        let Some(app) = self.app.clone() else {
+            return Err(Error::Unauthorized("no credentials to mint a token".into()));
+        };
+        self.meta.requests += 1;
+        let grant = Grant::ClientCredentials;
+        let set = auth::request_token(
+            &mut self.transport,
+            &self.base,
+            &app.client_id,
+            &app.client_secret,
+            grant,
+        )?;
+        self.token = set.access_token.clone();
+        self.meta.minted = Some(set);
+        Ok(())
     }
 
     pub fn base(&self) -> &ApiBase {
@@ -71,9 +125,60 @@ impl<T: Transport> Client<T> {
         Err(Error::Other("too many redirects".into()))
     }
 
-    /// Sends one request with auth and JSON headers; maps transport failures to error cases.
-    /// Returns any HTTP response; statuses are the caller's to judge.
+    /// Sends one request with auth and JSON headers, retrying as `retry::decide` says and
+    /// re-minting the token once on a 401 when the client has app credentials. Returns any HTTP
+    /// response; statuses are the caller's to judge.
     pub fn send(&mut self, method: Method, url: Url, body: Option<&Value>) -> Result<Response> {
+        let body = match body {
+            Some(value) => {
+                Some(serde_json::to_vec(value).map_err(|e| Error::Other(e.to_string()))?)
+            }
+            None => None,
+        };
+        let mut attempts = Attempts::default();
+        let mut reminted = false;
+        loop {
+            attempts.made += 1;
+            let outcome = self.send_once(method, &url, body.as_deref());
+            if let Ok(response) = &outcome
+                && response.status == 401
+                && self.app.is_some()
+                && !reminted
+            {
+                reminted = true;
+                self.mint()?;
+                continue;
+            }
+            let jitter = self.transport.jitter();
+            match retry::decide(&self.policy, method, &outcome, attempts, jitter) {
+                Decision::Done => return outcome.map_err(|e| transport_error(e, method)),
+                Decision::Retry { wait_ms } => {
+                    self.transport.pause(wait_ms);
+                    attempts.waited_ms += wait_ms;
+                    self.meta.waited_ms += wait_ms;
+                }
+                Decision::GiveUpRateLimited { retry_after } => {
+                    return Err(Error::RateLimited(retry_after));
+                }
+                Decision::Ambiguous => {
+                    let what = match &outcome {
+                        Ok(r) => format!("HTTP {}", r.status),
+                        Err(_) => "connection failure".into(),
+                    };
+                    return Err(Error::UnknownOutcome(format!(
+                        "{what} after the request was sent; it may have taken effect, check before retrying"
+                    )));
+                }
+            }
+        }
+    }
+
+    fn send_once(
+        &mut self,
+        method: Method,
+        url: &Url,
+        body: Option<&[u8]>,
+    ) -> Result<Response, TransportError> {
         let mut headers = vec![
             (
                 "authorization".to_string(),
@@ -81,27 +186,21 @@ impl<T: Transport> Client<T> {
             ),
             ("accept".to_string(), "application/json".to_string()),
         ];
-        let body = match body {
-            Some(value) => {
-                headers.push((
-                    "content-type".into(),
-                    "application/json;charset=UTF-8".into(),
-                ));
-                serde_json::to_vec(value).map_err(|e| Error::Other(e.to_string()))?
-            }
-            None => Vec::new(),
-        };
+        if body.is_some() {
+            headers.push((
+                "content-type".into(),
+                "application/json;charset=UTF-8".into(),
+            ));
+        }
         let request = Request {
             method,
-            url,
+            url: url.clone(),
             headers,
-            body,
+            body: body.map(<[u8]>::to_vec).unwrap_or_default(),
         };
         self.meta.requests += 1;
-        let response = self
-            .transport
-            .send(&request)
-            .map_err(|e| transport_error(e, method))?;
+        self.meta.budget_used += if method == Method::Get { 1 } else { 2 };
+        let response = self.transport.send(&request)?;
         if let Some(remaining) = response.header_u32("x-ratelimit-remaining-minute") {
             self.meta.rate_limit_remaining = Some(remaining);
         }
@@ -153,6 +252,8 @@ pub fn created_id(response: &Response) -> Option<u64> {
     path.trim_end_matches('/').rsplit('/').next()?.parse().ok()
 }
 
+#[cfg(test)]
+mod retry_tests;
 #[cfg(test)]
 pub mod testing;
 

@@ -8,9 +8,31 @@ use std::collections::VecDeque;
 pub struct Scripted {
     pub answers: VecDeque<Result<Response, TransportError>>,
     pub sent: Vec<Request>,
+    /// Every pause asked for, in milliseconds (nothing really waits).
+    pub pauses: Vec<u64>,
 }
 
 impl Scripted {
+    /// Adds a response with these headers and an empty body.
+    pub fn status(mut self, status: u16, headers: &[(&str, &str)]) -> Self {
+        let headers = headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        self.answers.push_back(Ok(Response {
+            status,
+            headers,
+            body: Vec::new(),
+        }));
+        self
+    }
+
+    /// Adds a transport failure.
+    pub fn fail(mut self, error: TransportError) -> Self {
+        self.answers.push_back(Err(error));
+        self
+    }
+
     pub fn json(mut self, status: u16, body: &str) -> Self {
         self.answers.push_back(Ok(Response {
             status,
@@ -27,5 +49,13 @@ impl Transport for &mut Scripted {
         self.answers
             .pop_front()
             .unwrap_or_else(|| Err(TransportError::Invalid("no scripted answer left".into())))
+    }
+
+    fn pause(&mut self, millis: u64) {
+        self.pauses.push(millis);
+    }
+
+    fn jitter(&mut self) -> f64 {
+        0.5
     }
 }

@@ -54,6 +54,26 @@ impl Transport for WasiTransport {
             body,
         })
     }
+
+    fn pause(&mut self, millis: u64) {
+        pause_wasi(millis);
+    }
+
+    fn jitter(&mut self) -> f64 {
+        jitter_wasi()
+    }
+}
+
+/// Sleeps on `wasi:clocks/monotonic-clock` (the host decides how, without blocking others).
+fn pause_wasi(millis: u64) {
+    use crate::bindings::wasi::clocks::monotonic_clock;
+    monotonic_clock::subscribe_duration(millis.saturating_mul(1_000_000)).block();
+}
+
+/// A jitter value from `wasi:random`.
+fn jitter_wasi() -> f64 {
+    let bits = crate::bindings::wasi::random::random::get_random_u64() >> 11;
+    bits as f64 / (1u64 << 53) as f64
 }
 
 fn build_request(request: &Request) -> Result<OutgoingRequest, TransportError> {

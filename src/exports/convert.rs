@@ -2,6 +2,7 @@
 
 use crate::auth::TokenSet;
 use crate::bindings::exports::helpscout::connector::{auth as wit_auth, types};
+use crate::client::RetryPolicy;
 use crate::error::Error;
 use crate::session::{Connection, Credentials};
 
@@ -14,9 +15,15 @@ impl From<types::Connection> for Connection {
                 client_secret: cc.client_secret,
             },
         };
+        let retry = c.retry.map_or_else(RetryPolicy::default, |r| RetryPolicy {
+            max_wait_seconds: r.max_wait_seconds,
+            max_attempts: r.max_attempts,
+            max_total_seconds: r.max_total_seconds,
+        });
         Connection {
             base_url: c.base_url,
             credentials,
+            retry,
         }
     }
 }

@@ -215,7 +215,9 @@ impl wit_catalog::Guest for Component {
                 requests: meta.requests,
                 rate_limit_remaining: meta.rate_limit_remaining,
                 rate_limit_limit: meta.rate_limit_limit,
-                minted_token: session.minted.map(Into::into),
+                budget_used: meta.budget_used,
+                waited_ms: meta.waited_ms,
+                minted_token: meta.minted.clone().map(Into::into),
             },
         })
     }

@@ -124,6 +124,7 @@ impl Demo {
         Connection {
             base_url: self.url.clone(),
             credentials: Credentials::AccessToken(token.into()),
+            retry: None,
         }
     }
 
@@ -335,6 +336,7 @@ impl Demo {
         let conn = Connection {
             base_url: "http://127.0.0.1:9".into(),
             credentials: Credentials::AccessToken(credentials::ACCESS_TOKEN.into()),
+            retry: None,
         };
         self.expect_error(&conn, "list-mailboxes", "{}", "denied")
             .await

@@ -331,3 +331,6 @@ mod webhook_events;
 
 #[path = "e2e_lineitems.rs"]
 mod lineitems;
+
+#[path = "e2e_faults.rs"]
+mod faults;

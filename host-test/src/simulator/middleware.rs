@@ -1,9 +1,11 @@
 //! Request pipeline: [`intake`] (outermost, before routing) logs every request and strips a
 //! trailing slash; [`guard`] (around the `/v2` API routes) enforces the bearer token and the
 //! rate limit and stamps Help Scout's common headers (`Correlation-Id`, `X-RateLimit-*`, ...).
+//! Fault injection (`serve.rs`, below axum) reuses [`record`], [`correlation`], [`stamp`] and
+//! [`rate_limited`], and tags the requests it lets through with [`Faulted`].
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -12,11 +14,16 @@ use super::LoggedRequest;
 use super::auth::bearer;
 use super::errors::{ApiError, uuid_like};
 use super::ratelimit::{Decision, cost};
-use super::state::Shared;
+use super::state::{Shared, State as Model};
 
 /// Whether the request carried a valid bearer token (decided once, at intake).
 #[derive(Clone, Copy)]
 struct Authorized(bool);
+
+/// Request extension: the fault (text form of its kind) affecting a request that is still
+/// processed, so the intake log names it.
+#[derive(Clone)]
+pub struct Faulted(pub String);
 
 const COMMON_HEADERS: [(&str, &str); 7] = [
     ("access-control-allow-origin", "*"),
@@ -46,22 +53,37 @@ fn strip_trailing_slash(uri: &Uri) -> Option<Uri> {
     pq.parse().ok()
 }
 
+/// Logs a request; returns whether it carried a valid bearer token.
+pub fn record(
+    st: &mut Model,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    fault: Option<String>,
+) -> bool {
+    let authorized = bearer(headers).is_some_and(|t| st.tokens.is_valid(t));
+    let path_and_query = uri
+        .path_and_query()
+        .map_or_else(|| uri.path().to_string(), |pq| pq.as_str().to_string());
+    st.log.push(LoggedRequest {
+        method: method.to_string(),
+        path_and_query,
+        authorized,
+        fault,
+    });
+    authorized
+}
+
 /// Outermost layer: log, decide authorization, normalise the path.
 pub async fn intake(State(shared): State<Shared>, mut req: Request, next: Next) -> Response {
-    let authorized = {
-        let mut st = shared.lock();
-        let ok = bearer(req.headers()).is_some_and(|t| st.tokens.is_valid(t));
-        let path_and_query = req.uri().path_and_query().map_or_else(
-            || req.uri().path().to_string(),
-            |pq| pq.as_str().to_string(),
-        );
-        st.log.push(LoggedRequest {
-            method: req.method().to_string(),
-            path_and_query,
-            authorized: ok,
-        });
-        ok
-    };
+    let fault = req.extensions().get::<Faulted>().map(|f| f.0.clone());
+    let authorized = record(
+        &mut shared.lock(),
+        req.method(),
+        req.uri(),
+        req.headers(),
+        fault,
+    );
     if let Some(uri) = strip_trailing_slash(req.uri()) {
         *req.uri_mut() = uri;
     }
@@ -75,14 +97,45 @@ fn set(headers: &mut HeaderMap, name: &str, value: &str) {
     }
 }
 
-fn stamp(resp: &mut Response, correlation: &str, limit: u32, remaining: u32) {
+/// The next `Correlation-Id` (`uuid#N`).
+pub fn correlation(st: &mut Model) -> String {
+    st.serial += 1;
+    format!("{}#{}", uuid_like(st.serial ^ 0xC0FF_EE00), st.serial)
+}
+
+/// Help Scout's common headers plus `Correlation-Id`.
+pub fn stamp_common(resp: &mut Response, correlation: &str) {
     let h = resp.headers_mut();
     for (name, value) in COMMON_HEADERS {
         set(h, name, value);
     }
     set(h, "correlation-id", correlation);
+}
+
+/// The common headers and the `X-RateLimit-*-Minute` pair.
+pub fn stamp(resp: &mut Response, correlation: &str, limit: u32, remaining: u32) {
+    stamp_common(resp, correlation);
+    let h = resp.headers_mut();
     set(h, "x-ratelimit-limit-minute", &limit.to_string());
     set(h, "x-ratelimit-remaining-minute", &remaining.to_string());
+}
+
+/// `429 {"message":"API rate limit exceeded"}` with the full rate-limit header set.
+pub fn rate_limited(correlation: &str, limit: u32, remaining: u32, retry_after: u64) -> Response {
+    let body = json!({"message": "API rate limit exceeded"}).to_string();
+    let mut resp = (StatusCode::TOO_MANY_REQUESTS, body).into_response();
+    set(
+        resp.headers_mut(),
+        "content-type",
+        "application/json;charset=UTF-8",
+    );
+    stamp(&mut resp, correlation, limit, remaining);
+    set(
+        resp.headers_mut(),
+        "x-ratelimit-retry-after",
+        &retry_after.to_string(),
+    );
+    resp
 }
 
 /// Around every `/v2` API route (not the token endpoint): 401, 429 or the handler's answer.
@@ -93,8 +146,7 @@ pub async fn guard(State(shared): State<Shared>, req: Request, next: Next) -> Re
     };
     let (correlation, decision) = {
         let mut st = shared.lock();
-        st.serial += 1;
-        let correlation = format!("{}#{}", uuid_like(st.serial ^ 0xC0FF_EE00), st.serial);
+        let correlation = correlation(&mut st);
         let decision = if authorized {
             st.limiter.take(cost(req.method()))
         } else {
@@ -115,22 +167,7 @@ pub async fn guard(State(shared): State<Shared>, req: Request, next: Next) -> Re
             limit,
             remaining,
             retry_after,
-        } => {
-            let body = json!({"message": "API rate limit exceeded"}).to_string();
-            let mut resp = (StatusCode::TOO_MANY_REQUESTS, body).into_response();
-            set(
-                resp.headers_mut(),
-                "content-type",
-                "application/json;charset=UTF-8",
-            );
-            stamp(&mut resp, &correlation, limit, remaining);
-            set(
-                resp.headers_mut(),
-                "x-ratelimit-retry-after",
-                &retry_after.to_string(),
-            );
-            resp
-        }
+        } => rate_limited(&correlation, limit, remaining, retry_after),
         Decision::Allowed { limit, remaining } => {
             let mut resp = next.run(req).await;
             stamp(&mut resp, &correlation, limit, remaining);

@@ -8,13 +8,18 @@
 //! (`hal.rs`); searches go through a small parser (`query.rs`) and evaluator (`query_eval.rs`).
 //! Writes read JSON through a path-aware validator (`body.rs`); state changes emit webhook events
 //! (`webhook_emit.rs`) that per-webhook workers deliver to loopback receivers
-//! (`webhook_deliver.rs`).
+//! (`webhook_deliver.rs`). Below axum, a hyper accept loop (`serve.rs`) serves the router through
+//! a fault-injection service (`fault_service.rs`) driven by [`Simulator::inject`]; conversation
+//! status changes leave `lineitem` threads (`status_change.rs`).
 
 mod auth;
 mod body;
 mod body_obj;
 mod customer_input;
 mod errors;
+mod fault;
+mod fault_service;
+mod fault_spec;
 mod fields;
 mod hal;
 mod middleware;
@@ -31,6 +36,7 @@ mod seed_conversations;
 mod seed_customers;
 #[cfg(test)]
 mod seed_tests;
+mod serve;
 mod shared;
 mod state;
 mod status_change;
@@ -50,6 +56,8 @@ use anyhow::Context;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use self::fault::{Fault, FaultKind};
+use self::fault_service::FaultService;
 use self::state::Shared;
 pub use self::webhook_model::Delivery;
 
@@ -89,6 +97,9 @@ pub struct LoggedRequest {
     pub path_and_query: String,
     /// Whether it carried a valid bearer token.
     pub authorized: bool,
+    /// The injected fault that affected it (text form of the kind, e.g. `503`, `reset-after`,
+    /// `delay=1500`), if any.
+    pub fault: Option<String>,
 }
 
 /// A running simulator; dropping it stops the server.
@@ -112,17 +123,9 @@ impl Simulator {
             .map_or(0, |d| d.as_nanos() as u64);
         let nonce = nanos ^ (u64::from(addr.port()) << 48);
         let shared = Shared::new(&url, seed::build(nonce, options.rate_limit_per_minute));
-        let app = routes::app(shared.clone());
+        let service = FaultService::new(routes::app(shared.clone()), shared.clone());
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let shutdown = async {
-                let _ = stopped.await;
-            };
-            // Serving errors end the task; there is nobody to report them to.
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await;
-        });
+        let task = tokio::spawn(serve::run(listener, service, stopped));
         Ok(Simulator {
             url,
             shared,
@@ -152,6 +155,16 @@ impl Simulator {
         let mut finished = self.shared.lock().deliveries.subscribe();
         let _ = tokio::time::timeout(timeout, finished.wait_for(|n| *n >= count)).await;
         self.deliveries()
+    }
+
+    /// Adds a fault; faults are matched in order of injection (see [`Fault`]).
+    pub fn inject(&self, fault: Fault) {
+        self.shared.lock().faults.inject(fault);
+    }
+
+    /// Removes every injected fault (and their counts).
+    pub fn clear_faults(&self) {
+        self.shared.lock().faults.clear();
     }
 
     /// Makes `token` invalid: later requests with it get 401.

@@ -85,6 +85,7 @@ pub fn build(nonce: u64, rate_limit_per_minute: u32) -> State {
         limiter: RateLimiter::new(rate_limit_per_minute),
         log: Vec::new(),
         serial: 0,
+        faults: Default::default(),
     }
 }
 

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::LoggedRequest;
+use super::fault::FaultTable;
 pub use super::model_customer::{Address, Customer, Entry, EntryKind, Property, PropertyDef};
 use super::ratelimit::RateLimiter;
 pub use super::shared::{Shared, WeakShared};
@@ -214,6 +215,8 @@ pub struct State {
     pub log: Vec<LoggedRequest>,
     /// Serial number of responses (the `#N` of `Correlation-Id`).
     pub serial: u64,
+    /// Injected faults, consulted below axum for every `/v2/…` request.
+    pub faults: FaultTable,
 }
 
 impl State {

@@ -58,6 +58,7 @@ impl Env {
         Connection {
             base_url: self.url().into(),
             credentials,
+            retry: None,
         }
     }
 

@@ -1,0 +1,224 @@
+//! When to try a request again: 429 waits what `X-RateLimit-Retry-After` says (bounded by the
+//! host's maximum), 5xx and connection failures back off exponentially with jitter — but only for
+//! requests Help Scout cannot have processed twice: GET, PUT, PATCH, DELETE, or a POST that never
+//! reached it. An ambiguous POST is reported, never repeated.
+
+use super::http::{Method, Response, TransportError};
+
+/// Bounds on waiting and retrying, set by the host per call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// The longest single wait for a rate limit; longer → `rate-limited` at once.
+    pub max_wait_seconds: u32,
+    /// Attempts per request, the first included.
+    pub max_attempts: u32,
+    /// All waiting of one request together.
+    pub max_total_seconds: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_wait_seconds: 60,
+            max_attempts: 4,
+            max_total_seconds: 120,
+        }
+    }
+}
+
+/// What to do after one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Hand the outcome to the caller.
+    Done,
+    /// Wait this long, then try again.
+    Retry { wait_ms: u64 },
+    /// Rate limited for longer than the policy allows.
+    GiveUpRateLimited { retry_after: u32 },
+    /// A POST failed in a way that may have taken effect.
+    Ambiguous,
+}
+
+/// The state of one request's attempts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Attempts {
+    pub made: u32,
+    pub waited_ms: u64,
+}
+
+/// Whether repeating the request cannot duplicate its effect.
+pub fn idempotent(method: Method) -> bool {
+    method != Method::Post
+}
+
+/// Decides after attempt `attempts.made` (≥ 1); `jitter` is uniform in [0, 1).
+pub fn decide(
+    policy: &RetryPolicy,
+    method: Method,
+    outcome: &Result<Response, TransportError>,
+    attempts: Attempts,
+    jitter: f64,
+) -> Decision {
+    let can_retry = attempts.made < policy.max_attempts.max(1);
+    let budget_ms = u64::from(policy.max_total_seconds) * 1000;
+    let backoff = |d: Decision| match d {
+        Decision::Retry { wait_ms } if !can_retry || attempts.waited_ms + wait_ms > budget_ms => {
+            Decision::Done
+        }
+        other => other,
+    };
+    match outcome {
+        Ok(response) if response.status == 429 => {
+            let retry_after = response
+                .header_u32("x-ratelimit-retry-after")
+                .or_else(|| response.header_u32("retry-after"))
+                .unwrap_or(60);
+            let wait_ms = u64::from(retry_after) * 1000;
+            if retry_after > policy.max_wait_seconds
+                || !can_retry
+                || attempts.waited_ms + wait_ms > budget_ms
+            {
+                Decision::GiveUpRateLimited { retry_after }
+            } else {
+                Decision::Retry { wait_ms }
+            }
+        }
+        Ok(response) if matches!(response.status, 500 | 502 | 503 | 504) => {
+            if idempotent(method) {
+                backoff(Decision::Retry {
+                    wait_ms: jittered(attempts.made, jitter),
+                })
+            } else if response.status == 503 {
+                Decision::Done
+            } else {
+                Decision::Ambiguous
+            }
+        }
+        Ok(_) => Decision::Done,
+        Err(TransportError::NotSent(_)) => backoff(Decision::Retry {
+            wait_ms: jittered(attempts.made, jitter),
+        }),
+        Err(TransportError::Interrupted(_)) if idempotent(method) => backoff(Decision::Retry {
+            wait_ms: jittered(attempts.made, jitter),
+        }),
+        Err(_) => Decision::Done,
+    }
+}
+
+/// Exponential backoff with jitter: between half and all of 500 ms × 2^(attempt-1), at most 8 s.
+fn jittered(attempt: u32, jitter: f64) -> u64 {
+    let base = (500u64 << attempt.saturating_sub(1).min(4)).min(8_000);
+    base / 2 + (base as f64 / 2.0 * jitter.clamp(0.0, 1.0)) as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(code: u16, retry_after: Option<&str>) -> Result<Response, TransportError> {
+        let headers = retry_after
+            .map(|v| vec![("X-RateLimit-Retry-After".to_string(), v.to_string())])
+            .unwrap_or_default();
+        Ok(Response {
+            status: code,
+            headers,
+            body: Vec::new(),
+        })
+    }
+
+    fn first() -> Attempts {
+        Attempts {
+            made: 1,
+            waited_ms: 0,
+        }
+    }
+
+    #[test]
+    fn rate_limits_wait_what_help_scout_says_within_the_bound() {
+        let p = RetryPolicy::default();
+        assert_eq!(
+            decide(&p, Method::Post, &status(429, Some("3")), first(), 0.5),
+            Decision::Retry { wait_ms: 3000 }
+        );
+        assert_eq!(
+            decide(&p, Method::Get, &status(429, Some("61")), first(), 0.5),
+            Decision::GiveUpRateLimited { retry_after: 61 }
+        );
+        let spent = Attempts {
+            made: 4,
+            waited_ms: 0,
+        };
+        assert_eq!(
+            decide(&p, Method::Get, &status(429, Some("1")), spent, 0.5),
+            Decision::GiveUpRateLimited { retry_after: 1 }
+        );
+    }
+
+    #[test]
+    fn server_errors_retry_only_idempotent_requests() {
+        let p = RetryPolicy::default();
+        assert!(matches!(
+            decide(&p, Method::Put, &status(502, None), first(), 0.0),
+            Decision::Retry { wait_ms: 250 }
+        ));
+        assert_eq!(
+            decide(&p, Method::Post, &status(500, None), first(), 0.0),
+            Decision::Ambiguous
+        );
+        assert_eq!(
+            decide(&p, Method::Post, &status(503, None), first(), 0.0),
+            Decision::Done
+        );
+        let last = Attempts {
+            made: 4,
+            waited_ms: 0,
+        };
+        assert_eq!(
+            decide(&p, Method::Get, &status(500, None), last, 0.0),
+            Decision::Done
+        );
+    }
+
+    #[test]
+    fn connection_failures_retry_posts_only_when_nothing_was_sent() {
+        let p = RetryPolicy::default();
+        let refused = Err(TransportError::NotSent("refused".into()));
+        let reset = Err(TransportError::Interrupted("reset".into()));
+        assert!(matches!(
+            decide(&p, Method::Post, &refused, first(), 0.9),
+            Decision::Retry { .. }
+        ));
+        assert_eq!(
+            decide(&p, Method::Post, &reset, first(), 0.9),
+            Decision::Done
+        );
+        assert!(matches!(
+            decide(&p, Method::Delete, &reset, first(), 0.9),
+            Decision::Retry { .. }
+        ));
+        let denied = Err(TransportError::Denied("no".into()));
+        assert_eq!(
+            decide(&p, Method::Get, &denied, first(), 0.0),
+            Decision::Done
+        );
+    }
+
+    #[test]
+    fn backoff_grows_with_jitter_and_respects_the_total_budget() {
+        assert_eq!((jittered(1, 0.0), jittered(1, 0.999)), (250, 499));
+        assert_eq!((jittered(3, 0.0), jittered(9, 0.0)), (1000, 4000));
+        let p = RetryPolicy {
+            max_wait_seconds: 60,
+            max_attempts: 10,
+            max_total_seconds: 1,
+        };
+        let late = Attempts {
+            made: 2,
+            waited_ms: 900,
+        };
+        assert_eq!(
+            decide(&p, Method::Get, &status(500, None), late, 0.5),
+            Decision::Done
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! The client's retry loop against a scripted transport: what is retried, how long it waits, and
+//! what is reported instead.
+
+use super::testing::Scripted;
+use super::{ApiBase, AppCredentials, Client, Method, TransportError};
+use crate::error::Error;
+use serde_json::json;
+
+fn base() -> ApiBase {
+    ApiBase::parse("http://h").unwrap()
+}
+
+fn get(t: &mut Scripted) -> (Result<u16, Error>, u32) {
+    let mut client = Client::new(t, base(), "tok".into());
+    let url = client.base().endpoint(&["x"], &[]);
+    let result = client.send(Method::Get, url, None).map(|r| r.status);
+    (result, client.meta.requests)
+}
+
+fn post(t: &mut Scripted) -> (Result<u16, Error>, u32) {
+    let mut client = Client::new(t, base(), "tok".into());
+    let url = client.base().endpoint(&["x"], &[]);
+    let result = client
+        .send(Method::Post, url, Some(&json!({})))
+        .map(|r| r.status);
+    (result, client.meta.requests)
+}
+
+#[test]
+fn a_429_waits_retry_after_then_succeeds_even_for_a_post() {
+    let mut t = Scripted::default()
+        .status(429, &[("X-RateLimit-Retry-After", "2")])
+        .status(201, &[]);
+    assert_eq!(post(&mut t), (Ok(201), 2));
+    assert_eq!(t.pauses, [2000]);
+}
+
+#[test]
+fn a_429_longer_than_the_maximum_is_reported_at_once() {
+    let mut t = Scripted::default().status(429, &[("X-RateLimit-Retry-After", "300")]);
+    assert_eq!(get(&mut t), (Err(Error::RateLimited(300)), 1));
+    assert!(t.pauses.is_empty());
+}
+
+#[test]
+fn server_errors_back_off_and_stop_after_the_attempts() {
+    let mut t = Scripted::default()
+        .status(502, &[])
+        .status(503, &[])
+        .status(500, &[])
+        .status(504, &[]);
+    assert_eq!(get(&mut t).1, 4);
+    assert_eq!(t.pauses, [375, 750, 1500], "exponential with jitter 0.5");
+    let mut t = Scripted::default().status(503, &[]).status(200, &[]);
+    assert_eq!(get(&mut t), (Ok(200), 2));
+}
+
+#[test]
+fn an_ambiguous_post_is_reported_never_repeated() {
+    let mut t = Scripted::default().status(500, &[]).status(201, &[]);
+    assert!(matches!(post(&mut t), (Err(Error::UnknownOutcome(_)), 1)));
+    let mut t = Scripted::default()
+        .fail(TransportError::Interrupted("reset".into()))
+        .status(201, &[]);
+    assert!(matches!(post(&mut t), (Err(Error::UnknownOutcome(_)), 1)));
+    let mut t = Scripted::default()
+        .fail(TransportError::NotSent("refused".into()))
+        .status(201, &[]);
+    assert_eq!(
+        post(&mut t),
+        (Ok(201), 2),
+        "nothing reached Help Scout: safe to retry"
+    );
+}
+
+#[test]
+fn an_expired_token_is_reminted_once_with_app_credentials() {
+    let token = r#"{"token_type":"bearer","access_token":"fresh","expires_in":172800}"#;
+    let mut t = Scripted::default()
+        .json(200, token)
+        .status(401, &[])
+        .json(200, token)
+        .status(200, &[]);
+    let app = AppCredentials {
+        client_id: "id".into(),
+        client_secret: "secret".into(),
+    };
+    let mut client = Client::with_app(&mut t, base(), app).unwrap();
+    let url = client.base().endpoint(&["x"], &[]);
+    assert_eq!(client.send(Method::Get, url, None).unwrap().status, 200);
+    assert_eq!(client.meta.minted.as_ref().unwrap().access_token, "fresh");
+    assert_eq!(client.meta.requests, 4);
+    assert_eq!(t.sent[3].headers[0].1, "Bearer fresh");
+
+    let mut t = Scripted::default().status(401, &[]);
+    assert_eq!(
+        get(&mut t).1,
+        1,
+        "a user token is not re-minted: the host refreshes it"
+    );
+}
+
+#[test]
+fn writes_cost_two_in_the_budget() {
+    let mut t = Scripted::default().status(200, &[]).status(204, &[]);
+    let mut client = Client::new(&mut t, base(), "tok".into());
+    let url = client.base().endpoint(&["x"], &[]);
+    client.send(Method::Get, url.clone(), None).unwrap();
+    client.send(Method::Patch, url, Some(&json!({}))).unwrap();
+    assert_eq!(client.meta.budget_used, 3);
+}
