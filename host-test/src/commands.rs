@@ -4,7 +4,7 @@ use crate::connect::{GivenCredentials, connect, load_component};
 use crate::outgoing::Policy;
 use crate::output::{EXIT_OK, EXIT_USAGE, emit_json, report_error, report_host_failure};
 use crate::runtime::Runtime;
-use crate::simulator::{Simulator, SimulatorOptions, credentials};
+use crate::simulator::{Fault, Simulator, SimulatorOptions, credentials};
 use serde_json::{Value, json};
 use std::io::Read;
 use std::path::Path;
@@ -46,6 +46,8 @@ pub struct RunArgs<'a> {
     pub input: Option<&'a str>,
     pub api: Option<&'a str>,
     pub credentials: GivenCredentials,
+    /// Faults for the embedded simulator.
+    pub faults: Vec<Fault>,
 }
 
 /// `host-test run`: one action through the component.
@@ -70,6 +72,15 @@ pub async fn run(component: Option<&Path>, args: RunArgs<'_>) -> i32 {
         Ok(target) => target,
         Err(e) => return report_host_failure(&e),
     };
+    match (&target.simulator, args.faults.is_empty()) {
+        (Some(simulator), _) => args.faults.into_iter().for_each(|f| simulator.inject(f)),
+        (None, false) => {
+            let message = "--fault applies to the embedded simulator only (drop --api)";
+            eprintln!("{}", json!({"error": "usage", "message": message}));
+            return EXIT_USAGE;
+        }
+        (None, true) => {}
+    }
     let result = target
         .runtime
         .invoke(&target.connection, args.action, &input)

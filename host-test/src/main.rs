@@ -5,6 +5,7 @@ use host_test::bindings::RetryPolicy;
 use host_test::commands::{self, RunArgs};
 use host_test::connect::GivenCredentials;
 use host_test::demo::demo;
+use host_test::simulator::Fault;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -63,6 +64,10 @@ enum Command {
         /// Attempts per request, the first included.
         #[arg(long, value_name = "N", default_value_t = 4)]
         max_attempts: u32,
+        /// Inject a fault into the embedded simulator (repeatable), e.g. 429=5:GET:/v2/conversations:1,
+        /// 503:/v2/mailboxes:2, reset-after:POST:/v2/conversations:1, delay=1500:/v2/customers.
+        #[arg(long, value_name = "SPEC")]
+        fault: Vec<Fault>,
     },
     /// Deliver a webhook body to the component exactly as Help Scout would.
     #[command(
@@ -131,11 +136,13 @@ fn main() {
                 client_secret,
                 max_retry_wait,
                 max_attempts,
+                fault,
             } => {
                 let args = RunArgs {
                     action,
                     input: input.as_deref(),
                     api: api.as_deref(),
+                    faults: fault.clone(),
                     credentials: GivenCredentials {
                         token: token.clone(),
                         client_id: client_id.clone(),
