@@ -146,6 +146,18 @@ pub fn check_length(path: &str, value: &str, min: usize, max: usize) -> Result<(
     Ok(())
 }
 
+/// Checks that a list holds at most `max` items.
+pub fn check_count(path: &str, len: usize, max: usize) -> Result<()> {
+    if len > max {
+        Err(Error::invalid(
+            path,
+            format!("holds {len} items; at most {max} are allowed"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Runs every check and reports all failures together.
 pub fn all(checks: impl IntoIterator<Item = Result<()>>) -> Result<()> {
     let mut fields = Vec::new();

@@ -20,6 +20,8 @@ pub mod error;
 mod exports;
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod fuzz;
 pub mod input;
 pub mod query;
 pub mod resources;

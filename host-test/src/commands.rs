@@ -188,3 +188,20 @@ pub async fn listen(
         Err(e) => report_host_failure(&e),
     }
 }
+
+/// `host-test load`: concurrent invocations; the report on stdout, exit 1 when any failed.
+pub async fn load(component: Option<&Path>, plan: &crate::load::LoadPlan) -> i32 {
+    let report = async { crate::load::run(&load_component(component)?, plan).await };
+    match report.await {
+        Ok(report) => {
+            let failed = report["errors"].as_u64().unwrap_or(1) > 0;
+            emit_json(&report);
+            if failed {
+                crate::output::EXIT_FAILED
+            } else {
+                EXIT_OK
+            }
+        }
+        Err(e) => report_host_failure(&e),
+    }
+}

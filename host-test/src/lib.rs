@@ -12,6 +12,7 @@ pub mod connect;
 pub mod demo;
 pub mod error_json;
 pub mod listen;
+pub mod load;
 pub mod outgoing;
 pub mod output;
 pub mod runtime;

@@ -101,6 +101,22 @@ enum Command {
         #[arg(long)]
         max_events: Option<usize>,
     },
+    /// Run many concurrent invocations through one host against the simulator; report errors,
+    /// time and peak memory.
+    Load {
+        /// Invocations in all.
+        #[arg(long, default_value_t = 1000)]
+        invocations: usize,
+        /// Invocations in flight at once.
+        #[arg(long, default_value_t = 1000)]
+        concurrency: usize,
+        /// The action each invocation runs.
+        #[arg(long, default_value = "get-conversation")]
+        action: String,
+        /// Its input JSON.
+        #[arg(long, default_value = r#"{"id": 5000001}"#)]
+        input: String,
+    },
     /// Run every action and flow against the embedded simulator and print a report.
     Demo,
     /// Serve the embedded Help Scout simulator on 127.0.0.1 until interrupted.
@@ -167,6 +183,20 @@ fn main() {
                 port,
                 max_events,
             } => commands::listen(component, secret.clone(), *port, *max_events).await,
+            Command::Load {
+                invocations,
+                concurrency,
+                action,
+                input,
+            } => {
+                let plan = host_test::load::LoadPlan {
+                    invocations: *invocations,
+                    concurrency: *concurrency,
+                    action: action.clone(),
+                    input: input.clone(),
+                };
+                commands::load(component, &plan).await
+            }
             Command::Demo => demo(component).await,
             Command::Simulator { port } => commands::simulator(*port).await,
         }

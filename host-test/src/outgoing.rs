@@ -10,6 +10,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use wasmtime_wasi_http::{Error, RequestOptions, WasiBody, WasiHttpHooks};
@@ -51,6 +52,8 @@ impl Destination {
 /// Where the component may send requests. Shared by all calls of a process.
 pub struct Policy {
     allowed: RwLock<Vec<Destination>>,
+    /// The longest wait for a response's first byte, whatever the guest asks for.
+    first_byte_timeout_ms: AtomicU64,
     client: Client<HttpConnector, Full<Bytes>>,
 }
 
@@ -70,8 +73,22 @@ impl Policy {
             .build(connector);
         Arc::new(Self {
             allowed: RwLock::new(allowed),
+            first_byte_timeout_ms: AtomicU64::new(DEFAULT_FIRST_BYTE_TIMEOUT.as_millis() as u64),
             client,
         })
+    }
+
+    /// Bounds the wait for a response's first byte (the guest may ask for less, never more).
+    pub fn set_first_byte_timeout(&self, timeout: Duration) {
+        self.first_byte_timeout_ms
+            .store(timeout.as_millis() as u64, Ordering::Relaxed);
+    }
+
+    fn first_byte_timeout(&self, options: Option<RequestOptions>) -> Duration {
+        let host = Duration::from_millis(self.first_byte_timeout_ms.load(Ordering::Relaxed));
+        options
+            .and_then(|o| o.first_byte_timeout)
+            .map_or(host, |guest| guest.min(host))
     }
 
     /// Adds a destination to the allow-list.
@@ -134,7 +151,7 @@ impl WasiHttpHooks for Hooks {
                     wasmtime_wasi_http::default_send_request(request, options).await?;
                 response.map(|b| limit(b.boxed_unsync()))
             } else {
-                send_plain(&policy.client, request, options).await?
+                send_plain(&policy.client, request, policy.first_byte_timeout(options)).await?
             };
             Ok((response, Box::new(async { Ok(()) }) as Box<_>))
         })
@@ -144,11 +161,8 @@ impl WasiHttpHooks for Hooks {
 async fn send_plain(
     client: &Client<HttpConnector, Full<Bytes>>,
     request: http::Request<Full<Bytes>>,
-    options: Option<RequestOptions>,
+    first_byte: Duration,
 ) -> Result<http::Response<WasiBody>, Error> {
-    let first_byte = options
-        .and_then(|o| o.first_byte_timeout)
-        .unwrap_or(DEFAULT_FIRST_BYTE_TIMEOUT);
     let response = match tokio::time::timeout(first_byte, client.request(request)).await {
         Err(_) => return Err(Error::HttpResponseTimeout),
         Ok(Err(e)) if e.is_connect() => return Err(Error::ConnectionRefused),

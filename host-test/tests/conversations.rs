@@ -8,6 +8,7 @@ use host_test::bindings::ConnectorError;
 use host_test::bindings::conversations::{
     FindConversationsInput, GetConversationInput, StatusFilter,
 };
+use serde_json::json;
 use std::collections::HashSet;
 
 #[test]
@@ -286,6 +287,35 @@ fn bad_input_is_a_validation_error_and_sends_nothing() {
         for (action, input, field) in cases {
             let e = env.err(action, input).await;
             assert_eq!(validation_path(&e), field, "{action} {input}");
+        }
+        let ids: Vec<u64> = (1..=101).collect();
+        let emails = vec![json!({"value": "a@example.com"}); 51];
+        let absurd = [
+            ("find-conversations", json!({"mailbox": ids}), "mailbox"),
+            (
+                "find-conversations",
+                json!({"query": "x".repeat(8001)}),
+                "query",
+            ),
+            (
+                "update-conversation",
+                json!({"id": 1, "tags": vec!["t"; 101]}),
+                "tags",
+            ),
+            (
+                "create-thread",
+                json!({"conversationId": 1, "type": "note", "text": "x".repeat(100_001)}),
+                "text",
+            ),
+            (
+                "create-customer",
+                json!({"firstName": "A", "emails": emails}),
+                "emails",
+            ),
+        ];
+        for (action, input, field) in absurd {
+            let e = env.err(action, &input.to_string()).await;
+            assert_eq!(validation_path(&e), field, "{action}");
         }
         assert!(
             env.api_requests().is_empty(),

@@ -246,3 +246,31 @@ fn an_expired_token_is_reminted_once_with_client_credentials_only() {
         );
     });
 }
+
+#[test]
+fn a_slow_first_byte_times_out_at_the_host_bound_and_reads_are_retried() {
+    block_on(async {
+        let env = Env::start().await;
+        let policy =
+            host_test::outgoing::Policy::new([host_test::outgoing::Destination::from_url(
+                env.url(),
+            )
+            .unwrap()]);
+        policy.set_first_byte_timeout(std::time::Duration::from_millis(300));
+        let rt = host_test::runtime::Runtime::new(host_test::runtime::EMBEDDED_COMPONENT, policy)
+            .unwrap();
+        fault(&env, "delay=2000:GET:/v2/mailboxes:1");
+        let ok = rt
+            .invoke(&env.conn(), "list-mailboxes", "{}")
+            .await
+            .unwrap();
+        assert!(ok.is_ok(), "the timed-out GET was retried: {ok:?}");
+        fault(&env, "delay=2000:GET:/v2/customers");
+        let e = rt
+            .invoke(&env.conn(), "get-customer", r#"{"id": 7000001}"#)
+            .await
+            .unwrap()
+            .unwrap_err();
+        assert!(matches!(e, ConnectorError::Transient(_)), "{e:?}");
+    });
+}

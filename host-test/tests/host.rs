@@ -105,11 +105,43 @@ fn cli_actions_prints_one_json_array() {
     let (code, stdout, _) = host_test(&["actions"], None);
     assert_eq!(code, 0);
     let list: Vec<Value> = serde_json::from_str(&stdout).unwrap();
-    assert!(
-        list.iter().all(|a| a["name"].is_string()
-            && a["kind"] == "action"
-            && a["inputSchema"].is_object())
+    let named = |kind: &str| -> Vec<&str> {
+        let of_kind = list.iter().filter(|a| a["kind"] == kind);
+        of_kind.map(|a| a["name"].as_str().unwrap()).collect()
+    };
+    let actions = named("action");
+    for action in [
+        "list-mailboxes",
+        "find-conversations",
+        "get-conversation",
+        "create-conversation",
+        "update-conversation",
+        "find-customers",
+        "get-customer",
+        "create-customer",
+        "update-customer",
+        "create-thread",
+    ] {
+        assert!(actions.contains(&action), "{action}");
+    }
+    assert_eq!(
+        named("trigger"),
+        [
+            "new-conversation",
+            "conversation-status-changed",
+            "new-customer"
+        ]
     );
+    assert_eq!(
+        actions.len() + 3,
+        list.len(),
+        "every entry is an action or a trigger"
+    );
+    for entry in &list {
+        assert!(entry["description"].as_str().is_some_and(|d| !d.is_empty()));
+        assert_eq!(entry["inputSchema"]["type"], "object", "{}", entry["name"]);
+        assert!(entry["outputSchema"].is_object());
+    }
 }
 
 #[test]

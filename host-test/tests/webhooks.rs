@@ -120,8 +120,10 @@ fn every_event_is_recognised_and_the_three_triggers_matched() {
     });
 }
 
+type Headers = Vec<(String, String)>;
+
 /// The tampering cases: (what, body, headers). Each must come back `invalid-signature`.
-fn tampered(body: &[u8], secret: &str) -> Vec<(&'static str, Vec<u8>, Vec<(String, String)>)> {
+fn tampered(body: &[u8], secret: &str) -> Vec<(&'static str, Vec<u8>, Headers)> {
     let good = sign(body, secret);
     let h = |sig: &str| {
         vec![

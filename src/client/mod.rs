@@ -10,6 +10,7 @@ pub mod transport;
 
 pub use endpoint::ApiBase;
 pub use http::{Method, Request, Response, Transport, TransportError};
+pub use paging::split_page;
 pub use retry::RetryPolicy;
 
 use crate::auth::{self, Grant, TokenSet};

@@ -7,7 +7,7 @@ use super::refs::CustomerRef;
 use super::threads::{Status, ThreadFields};
 use crate::client::{Client, Method, Transport, created_id, error_for};
 use crate::error::{Error, Result};
-use crate::input::{all, check_length, check_timestamp, nullable};
+use crate::input::{all, check_count, check_length, check_timestamp, nullable};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -59,6 +59,7 @@ impl CreateConversation {
             self.customer.validate("customer"),
             check_tags(&self.tags),
             positive("mailboxId", self.mailbox_id),
+            check_count("fields", self.fields.len(), 100),
         ];
         match self.threads.len() {
             0 => checks.push(Err(Error::invalid("threads", "needs at least one thread"))),
@@ -171,6 +172,7 @@ impl UpdateConversation {
         if let Some(tags) = &self.tags {
             checks.push(check_tags(tags));
         }
+        checks.push(check_count("customFields", self.custom_fields.len(), 100));
         for (path, id) in [
             ("mailboxId", self.mailbox_id),
             ("primaryCustomerId", self.primary_customer_id),
@@ -326,6 +328,7 @@ fn write(
 }
 
 fn check_tags(tags: &[String]) -> Result<()> {
+    check_count("tags", tags.len(), 100)?;
     match tags
         .iter()
         .position(|t| t.trim().is_empty() || t.chars().count() > 100)

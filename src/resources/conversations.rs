@@ -4,7 +4,7 @@
 use super::conversation_records;
 use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
-use crate::input::{check_limit, check_timestamp, one_or_many};
+use crate::input::{all, check_count, check_limit, check_timestamp, one_or_many};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -132,6 +132,11 @@ const MAX_QUERY_CHARS: usize = 8_000;
 impl FindConversations {
     /// The query parameters of the first page, in Help Scout's names; validates first.
     pub fn query_params(&self) -> Result<Vec<(&'static str, String)>> {
+        all([
+            check_count("mailbox", self.mailbox.len(), 100),
+            check_count("tag", self.tag.len(), 100),
+            check_count("customFieldsByIds", self.custom_fields.len(), 100),
+        ])?;
         let mut q = Vec::new();
         if !self.mailbox.is_empty() {
             q.push(("mailbox", join(&self.mailbox)));

@@ -3,7 +3,7 @@
 //! collections set to the given list, and property operations by slug.
 
 use crate::error::{Error, Result};
-use crate::input::{all, check_email, check_length, nullable};
+use crate::input::{all, check_count, check_email, check_length, nullable};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -136,7 +136,9 @@ impl CustomerInput {
                 _ => check_length(name, v, 0, 255),
             });
         }
+        checks.push(check_count("properties", self.properties.len(), 100));
         for (name, _, list) in collections(self) {
+            checks.push(check_count(name, list.as_ref().map_or(0, Vec::len), 50));
             for (i, entry) in list.iter().flatten().enumerate() {
                 let path = format!("{name}[{i}].value");
                 checks.push(match name {

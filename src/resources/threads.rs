@@ -4,7 +4,7 @@
 use super::refs::{Attachment, CustomerRef};
 use crate::client::{Client, Method, Transport, created_id, error_for};
 use crate::error::{Error, Result};
-use crate::input::{all, check_email, check_timestamp};
+use crate::input::{all, check_count, check_email, check_timestamp};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
@@ -102,7 +102,12 @@ impl ThreadFields {
                 format!("{path}.{name}")
             }
         };
-        let mut checks = vec![text_check(&at("text"), &self.text)];
+        let mut checks = vec![
+            text_check(&at("text"), &self.text),
+            check_count(&at("cc"), self.cc.len(), 50),
+            check_count(&at("bcc"), self.bcc.len(), 50),
+            check_count(&at("attachments"), self.attachments.len(), 20),
+        ];
         if let Some(customer) = &self.customer {
             checks.push(customer.validate(&at("customer")));
         }

@@ -12,7 +12,9 @@ fn vectors() -> Vec<Value> {
     all["vectors"].as_array().unwrap().clone()
 }
 
-fn headers(event: &str, signature: &str) -> Vec<(String, String)> {
+type Headers = Vec<(String, String)>;
+
+fn headers(event: &str, signature: &str) -> Headers {
     vec![
         ("X-HelpScout-Event".into(), event.into()),
         ("X-HelpScout-Signature".into(), signature.into()),
@@ -64,7 +66,7 @@ fn tampering_is_rejected() {
     let good = sign(&body, "secret");
     let mut flipped = body.clone();
     flipped[10] ^= 1;
-    let cases: Vec<(Vec<u8>, Vec<(String, String)>)> = vec![
+    let cases: Vec<(Vec<u8>, Headers)> = vec![
         (flipped, headers("convo.created", &good)),
         (
             body.clone(),
