@@ -14,30 +14,24 @@ pub fn php_sdk(name: &str) -> Value {
     read(&format!("php-sdk/{name}"))
 }
 
-/// The response body of the first recorded interaction with this method whose URI contains `uri_part`.
-pub fn cassette_body(name: &str, method: &str, uri_part: &str) -> Value {
+/// The first recorded interaction with this method whose URI contains `uri_part`.
+fn interaction(name: &str, method: &str, uri_part: &str) -> Value {
     let cassette = read(&format!("cassettes/{name}"));
     let interactions = cassette["interactions"].as_array().unwrap();
-    interactions
-        .iter()
-        .find(|i| {
-            i["request"]["method"] == method
-                && i["request"]["uri"].as_str().unwrap().contains(uri_part)
-        })
-        .unwrap_or_else(|| panic!("{name}: no {method} {uri_part}"))["response"]["body"]
+    let found = interactions.iter().find(|i| {
+        i["request"]["method"] == method && i["request"]["uri"].as_str().unwrap().contains(uri_part)
+    });
+    found
+        .unwrap_or_else(|| panic!("{name}: no {method} {uri_part}"))
         .clone()
 }
 
-/// The request body of the first recorded interaction with this method whose URI contains `uri_part`.
+/// The recorded response body of that interaction.
+pub fn cassette_body(name: &str, method: &str, uri_part: &str) -> Value {
+    interaction(name, method, uri_part)["response"]["body"].clone()
+}
+
+/// The recorded request body of that interaction.
 pub fn cassette_request(name: &str, method: &str, uri_part: &str) -> Value {
-    let cassette = read(&format!("cassettes/{name}"));
-    let interactions = cassette["interactions"].as_array().unwrap();
-    interactions
-        .iter()
-        .find(|i| {
-            i["request"]["method"] == method
-                && i["request"]["uri"].as_str().unwrap().contains(uri_part)
-        })
-        .unwrap_or_else(|| panic!("{name}: no {method} {uri_part}"))["request"]["body"]
-        .clone()
+    interaction(name, method, uri_part)["request"]["body"].clone()
 }

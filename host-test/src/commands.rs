@@ -125,12 +125,14 @@ pub async fn simulator(port: u16) -> i32 {
         Ok(s) => s,
         Err(e) => return report_host_failure(&e),
     };
-    emit_json(&json!({
-        "url": simulator.url(),
-        "accessToken": credentials::ACCESS_TOKEN,
-        "clientId": credentials::CLIENT_ID,
-        "clientSecret": credentials::CLIENT_SECRET,
-    }));
+    // The URL alone on stdout, so a script can read it; the demo credentials go to stderr.
+    crate::output::emit_line(simulator.url());
+    eprintln!(
+        "demo credentials: access token {}, client id {}, client secret {}",
+        credentials::ACCESS_TOKEN,
+        credentials::CLIENT_ID,
+        credentials::CLIENT_SECRET
+    );
     eprintln!(
         "Help Scout simulator on {} (Ctrl-C to stop)",
         simulator.url()

@@ -240,3 +240,36 @@ fn cli_run_against_an_api_url_with_token_or_client_credentials() {
         );
     });
 }
+
+#[test]
+fn cli_simulator_prints_its_url_and_serves_until_stopped() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_host-test"))
+        .args(["simulator", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line.trim().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let (code, stdout, stderr) = host_test(
+        &[
+            "run",
+            "list-mailboxes",
+            "--api",
+            &url,
+            "--token",
+            "demo-access-token",
+        ],
+        None,
+    );
+    child.kill().unwrap();
+    let _ = child.wait();
+    assert_eq!(code, 0, "{stderr}");
+    let out: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(out["items"].as_array().unwrap().len(), 3);
+}

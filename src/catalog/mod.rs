@@ -6,7 +6,9 @@ mod schemas;
 use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
 use crate::input::{decode, decode_with_id};
-use crate::resources::{conversation_writes, conversations, customers, mailboxes, threads};
+use crate::resources::{
+    conversation_create, conversation_update, conversations, customers, mailboxes, threads,
+};
 use crate::triggers::{events, polling, subscriptions};
 use serde_json::Value;
 
@@ -185,10 +187,10 @@ pub fn invoke(
         "list-mailboxes" => mailboxes::list(client, &decode(input)?),
         "find-conversations" => conversations::find(client, &decode(input)?),
         "get-conversation" => conversations::get(client, &decode(input)?),
-        "create-conversation" => conversation_writes::create(client, &decode(input)?),
+        "create-conversation" => conversation_create::create(client, &decode(input)?),
         "update-conversation" => {
             let (id, changes) = decode_with_id(input, "id")?;
-            conversation_writes::update(client, id, &changes)
+            conversation_update::update(client, id, &changes)
         }
         "create-thread" => {
             let (id, thread) = decode_with_id(input, "conversationId")?;

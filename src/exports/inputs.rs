@@ -3,9 +3,8 @@
 use crate::bindings::exports::helpscout::connector::{
     conversations as wc, customers as wcu, threads as wt, types,
 };
-use crate::resources::conversation_writes::{
-    ConversationType, CreateConversation, NewStatus, UpdateConversation,
-};
+use crate::resources::conversation_create::{ConversationType, CreateConversation, NewStatus};
+use crate::resources::conversation_update::UpdateConversation;
 use crate::resources::conversations::{
     FieldFilter, FindConversations, SortField, SortOrder, StatusFilter,
 };

@@ -14,7 +14,9 @@ use crate::catalog::{self, Kind};
 use crate::client::ApiBase;
 use crate::client::transport::WasiTransport;
 use crate::error::Error;
-use crate::resources::{conversation_writes, conversations, customers, mailboxes, threads};
+use crate::resources::{
+    conversation_create, conversation_update, conversations, customers, mailboxes, threads,
+};
 use crate::session::Session;
 use serde_json::Value;
 
@@ -65,7 +67,7 @@ impl wc::Guest for Component {
         conn: types::Connection,
         input: wc::CreateConversationInput,
     ) -> Result<wc::CreatedConversation> {
-        let output = conversation_writes::create(&mut open(conn)?.client, &input.into())?;
+        let output = conversation_create::create(&mut open(conn)?.client, &input.into())?;
         Ok(wc::CreatedConversation {
             id: output["id"].as_u64(),
             conversation: output.get("conversation").map(conversations::to_record),
@@ -77,7 +79,7 @@ impl wc::Guest for Component {
         input: wc::UpdateConversationInput,
     ) -> Result<types::UpdateOutcome> {
         let (id, changes) = input.into();
-        let output = conversation_writes::update(&mut open(conn)?.client, id, &changes)?;
+        let output = conversation_update::update(&mut open(conn)?.client, id, &changes)?;
         Ok(outcome(&output))
     }
 }

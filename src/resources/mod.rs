@@ -1,8 +1,9 @@
 //! One module per Help Scout resource, all laid out alike: input types → operations → wire types
 //! and conversions to the WIT records → tests on recorded JSON.
 
+pub mod conversation_create;
 mod conversation_records;
-pub mod conversation_writes;
+pub mod conversation_update;
 pub mod conversations;
 pub mod custom_fields;
 mod customer_input;

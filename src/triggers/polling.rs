@@ -101,15 +101,17 @@ fn event(name: &str, trigger: &str, id: Option<u64>, data: Value) -> Value {
     json!({"event": name, "trigger": trigger, "id": id, "data": data})
 }
 
+/// Everything modified since `since`, oldest first by `sort` (at most `SCAN_LIMIT` items).
 fn modified_since(
     client: &mut Client<impl Transport>,
     resource: &str,
     since: &str,
+    sort: &str,
     extra: &[(&'static str, &str)],
 ) -> Result<Vec<Value>> {
     let mut query = vec![
         ("modifiedSince", since.to_string()),
-        ("sortField", "modifiedAt".to_string()),
+        ("sortField", sort.to_string()),
         ("sortOrder", "asc".to_string()),
     ];
     query.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
@@ -118,12 +120,19 @@ fn modified_since(
 }
 
 fn new_conversations(client: &mut Client<impl Transport>, since: &str) -> Result<Vec<Candidate>> {
-    let items = modified_since(client, "conversations", since, &[("status", "all")])?;
+    // Sorted by creation, a scan cut at SCAN_LIMIT leaves only later conversations for the next poll.
+    let items = modified_since(
+        client,
+        "conversations",
+        since,
+        "createdAt",
+        &[("status", "all")],
+    )?;
     Ok(created_candidates(items, "convo.created", NEW_CONVERSATION))
 }
 
 fn new_customers(client: &mut Client<impl Transport>, since: &str) -> Result<Vec<Candidate>> {
-    let items = modified_since(client, "customers", since, &[])?;
+    let items = modified_since(client, "customers", since, "modifiedAt", &[])?;
     Ok(created_candidates(items, "customer.created", NEW_CUSTOMER))
 }
 
@@ -144,12 +153,8 @@ fn created_candidates(items: Vec<Value>, name: &str, trigger: &str) -> Vec<Candi
 
 /// Every status transition recorded in the threads of conversations modified since `since`.
 fn status_changes(client: &mut Client<impl Transport>, since: &str) -> Result<Vec<Candidate>> {
-    let items = modified_since(
-        client,
-        "conversations",
-        since,
-        &[("status", "all"), ("embed", "threads")],
-    )?;
+    let extra = [("status", "all"), ("embed", "threads")];
+    let items = modified_since(client, "conversations", since, "modifiedAt", &extra)?;
     let mut candidates = Vec::new();
     for mut conversation in items {
         let threads = conversation
