@@ -116,9 +116,10 @@ fn read_input(input: Option<&str>) -> Result<String, String> {
 }
 
 /// `host-test simulator`: serves the simulator until interrupted.
-pub async fn simulator(port: u16) -> i32 {
+pub async fn simulator(port: u16, conversations: usize) -> i32 {
     let options = SimulatorOptions {
         port,
+        conversations,
         ..SimulatorOptions::default()
     };
     let simulator = match Simulator::start(options).await {
@@ -203,6 +204,18 @@ pub async fn load(component: Option<&Path>, plan: &crate::load::LoadPlan) -> i32
             } else {
                 EXIT_OK
             }
+        }
+        Err(e) => report_host_failure(&e),
+    }
+}
+
+/// `host-test bench`: the benchmark report on stdout.
+pub async fn bench(component: Option<&Path>, plan: &crate::bench::BenchPlan) -> i32 {
+    let report = async { crate::bench::run(&load_component(component)?, plan).await };
+    match report.await {
+        Ok(report) => {
+            emit_json(&report);
+            EXIT_OK
         }
         Err(e) => report_host_failure(&e),
     }

@@ -6,6 +6,7 @@
 //! store per call; every outgoing request passes the `outgoing` hook's allow-list; the simulator
 //! is a real HTTP server on loopback, so the component's traffic is real HTTP end to end.
 
+pub mod bench;
 pub mod bindings;
 pub mod commands;
 pub mod connect;

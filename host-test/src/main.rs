@@ -117,6 +117,25 @@ enum Command {
         #[arg(long, default_value = r#"{"id": 5000001}"#)]
         input: String,
     },
+    /// Measure the figures of BENCHMARKS.md (size, instantiation, get-conversation vs a native
+    /// client, webhook throughput, syncs vs peer clients, memory under load); JSON on stdout.
+    #[command(
+        after_help = "Example:\n  host-test bench --syncs 1000,10000,50000 --peers bench/peers/run.sh"
+    )]
+    Bench {
+        /// Samples per median.
+        #[arg(long, default_value_t = 300)]
+        samples: usize,
+        /// Conversation counts to sync (comma-separated).
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000,50000")]
+        syncs: Vec<usize>,
+        /// The sync size at which the peers run too.
+        #[arg(long, default_value_t = 10000)]
+        peers_at: usize,
+        /// Script that runs peer clients against the simulator (bench/peers/run.sh).
+        #[arg(long, value_name = "SCRIPT")]
+        peers: Option<std::path::PathBuf>,
+    },
     /// Run every action and flow against the embedded simulator and print a report.
     Demo,
     /// Serve the embedded Help Scout simulator on 127.0.0.1 until interrupted.
@@ -124,6 +143,9 @@ enum Command {
         /// Port (0: any free port).
         #[arg(long, default_value_t = 0)]
         port: u16,
+        /// Conversations to seed (the first 150 are always the same demo data).
+        #[arg(long, default_value_t = 150)]
+        conversations: usize,
     },
 }
 
@@ -197,8 +219,25 @@ fn main() {
                 };
                 commands::load(component, &plan).await
             }
+            Command::Bench {
+                samples,
+                syncs,
+                peers_at,
+                peers,
+            } => {
+                let plan = host_test::bench::BenchPlan {
+                    samples: *samples,
+                    syncs: syncs.clone(),
+                    peers_at: *peers_at,
+                    peers_script: peers.clone(),
+                };
+                commands::bench(component, &plan).await
+            }
             Command::Demo => demo(component).await,
-            Command::Simulator { port } => commands::simulator(*port).await,
+            Command::Simulator {
+                port,
+                conversations,
+            } => commands::simulator(*port, *conversations).await,
         }
     });
     std::process::exit(code);

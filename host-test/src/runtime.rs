@@ -68,10 +68,27 @@ pub struct Runtime {
 impl Runtime {
     /// Compiles the component and links WASI; `policy` governs every outgoing request.
     pub fn new(component: &[u8], policy: Arc<Policy>) -> anyhow::Result<Self> {
-        let mut config = Config::new();
-        config.wasm_component_model(true);
-        config.epoch_interruption(true);
-        config.cache(compilation_cache());
+        Self::with_config(component, policy, base_config())
+    }
+
+    /// Like `new`, with instances from wasmtime's pooling allocator: slots for `instances`
+    /// concurrent calls are reserved up front, so each call's instantiation only reuses memory.
+    pub fn pooled(component: &[u8], policy: Arc<Policy>, instances: u32) -> anyhow::Result<Self> {
+        let mut pool = wasmtime::PoolingAllocationConfig::default();
+        pool.total_component_instances(instances)
+            .total_core_instances(instances * 8)
+            .total_memories(instances * 2)
+            .total_tables(instances * 8)
+            .total_stacks(instances)
+            .max_memory_size(MEMORY_LIMIT_BYTES)
+            .max_tables_per_module(8)
+            .max_memories_per_module(2);
+        let mut config = base_config();
+        config.allocation_strategy(wasmtime::InstanceAllocationStrategy::Pooling(pool));
+        Self::with_config(component, policy, config)
+    }
+
+    fn with_config(component: &[u8], policy: Arc<Policy>, config: Config) -> anyhow::Result<Self> {
         let engine = Engine::new(&config)?;
         start_epoch_ticker(&engine);
         let component =
@@ -101,6 +118,14 @@ impl Runtime {
     /// The allow-list every call of this runtime obeys.
     pub fn policy(&self) -> &Arc<Policy> {
         &self.policy
+    }
+
+    /// Creates a store and instantiates the component in it, then drops both: the fixed cost of
+    /// every call, measured by the benchmarks.
+    pub async fn instantiate_only(&self) -> anyhow::Result<()> {
+        let mut store = self.store();
+        self.pre.instantiate_async(&mut store).await?;
+        Ok(())
     }
 
     /// The names of the interfaces the component imports.
@@ -234,6 +259,15 @@ fn compilation_cache() -> Option<wasmtime::Cache> {
         return None;
     }
     wasmtime::Cache::new(wasmtime::CacheConfig::new()).ok()
+}
+
+/// The engine settings every runtime shares.
+fn base_config() -> Config {
+    let mut config = Config::new();
+    config.wasm_component_model(true);
+    config.epoch_interruption(true);
+    config.cache(compilation_cache());
+    config
 }
 
 fn ticks(deadline: Duration) -> u64 {

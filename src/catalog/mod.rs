@@ -11,6 +11,7 @@ use crate::resources::{
 };
 use crate::triggers::{events, polling, subscriptions};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -163,9 +164,50 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
+/// An action's output: a JSON value, or found items kept as Help Scout's own JSON text.
+pub enum Output {
+    Json(Value),
+    Items(Vec<Box<RawValue>>),
+}
+
+impl Output {
+    /// The output as JSON text (`{"items": [...]}` for found items).
+    pub fn into_json_text(self) -> String {
+        match self {
+            Output::Json(value) => value.to_string(),
+            Output::Items(items) => {
+                let size = items.iter().map(|i| i.get().len() + 1).sum::<usize>();
+                let mut text = String::with_capacity(size + 12);
+                text.push_str("{\"items\":[");
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    text.push_str(item.get());
+                }
+                text.push_str("]}");
+                text
+            }
+        }
+    }
+}
+
 /// Runs the action `name` with a JSON input, or polls the trigger `name`. `secret` makes a
 /// webhook secret (from `wasi:random` in the component).
 pub fn invoke(
+    client: &mut Client<impl Transport>,
+    name: &str,
+    input: &str,
+    secret: &mut dyn FnMut() -> Result<String>,
+) -> Result<Output> {
+    match name {
+        "find-conversations" => Ok(Output::Items(conversations::find(client, &decode(input)?)?)),
+        "find-customers" => Ok(Output::Items(customers::find(client, &decode(input)?)?)),
+        _ => invoke_json(client, name, input, secret).map(Output::Json),
+    }
+}
+
+fn invoke_json(
     client: &mut Client<impl Transport>,
     name: &str,
     input: &str,
@@ -185,7 +227,6 @@ pub fn invoke(
             polling::poll(client, trigger, &decode(input)?)
         }
         "list-mailboxes" => mailboxes::list(client, &decode(input)?),
-        "find-conversations" => conversations::find(client, &decode(input)?),
         "get-conversation" => conversations::get(client, &decode(input)?),
         "create-conversation" => conversation_create::create(client, &decode(input)?),
         "update-conversation" => {
@@ -196,7 +237,6 @@ pub fn invoke(
             let (id, thread) = decode_with_id(input, "conversationId")?;
             threads::create(client, id, &thread)
         }
-        "find-customers" => customers::find(client, &decode(input)?),
         "get-customer" => customers::get(client, &decode(input)?),
         "create-customer" => customers::create(client, &decode(input)?),
         "update-customer" => {

@@ -10,7 +10,7 @@ pub mod transport;
 
 pub use endpoint::ApiBase;
 pub use http::{Method, Request, Response, Transport, TransportError};
-pub use paging::split_page;
+pub use paging::{split_page, split_raw_page};
 pub use retry::RetryPolicy;
 
 use crate::auth::{self, Grant, TokenSet};
@@ -108,12 +108,17 @@ impl<T: Transport> Client<T> {
         self.get_url(url)
     }
 
-    /// GET an absolute URL on the base (pagination links), following redirects on the base.
-    pub fn get_url(&mut self, mut url: Url) -> Result<Value> {
+    /// GET an absolute URL on the base (pagination links) → the JSON body.
+    pub fn get_url(&mut self, url: Url) -> Result<Value> {
+        parse_json(&self.get_body(url)?)
+    }
+
+    /// GET an absolute URL on the base, following redirects on the base → the 200 body.
+    pub fn get_body(&mut self, mut url: Url) -> Result<Vec<u8>> {
         for _ in 0..=MAX_REDIRECTS {
             let response = self.send(Method::Get, url.clone(), None)?;
             match response.status {
-                200 => return parse_json(&response.body),
+                200 => return Ok(response.body),
                 301 | 302 | 303 | 307 | 308 => {
                     let location = response
                         .header("location")

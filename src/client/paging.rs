@@ -1,38 +1,113 @@
 //! HAL pagination, written once: follow `_links.next.href` exactly as returned (rebased onto the
 //! configured base), collect `_embedded.<rel>`, stop at `limit`, at the last page, or at a loop.
 
-use super::{Client, Transport};
+use super::{Client, Transport, parse_json};
 use crate::error::{Error, Result};
 use serde_json::Value;
-use std::collections::HashSet;
+use serde_json::value::RawValue;
+use std::collections::{HashMap, HashSet};
 use url::Url;
 
 /// Upper bound on pages followed in one call, whatever the links say.
 const MAX_PAGES: usize = 10_000;
+/// Most JSON one call collects as raw items (kept as text: about this much memory).
+pub const MAX_RAW_BYTES: usize = 192 * 1024 * 1024;
+/// Most JSON one call collects as parsed values (a parsed tree takes several times its text).
+pub const MAX_PARSED_BYTES: usize = 40 * 1024 * 1024;
 
 impl<T: Transport> Client<T> {
-    /// Collects up to `limit` items of `_embedded.<rel>`, starting at `first`.
+    /// Collects up to `limit` items of `_embedded.<rel>` as parsed values, starting at `first`.
     pub fn collect(&mut self, first: Url, rel: &str, limit: usize) -> Result<Vec<Value>> {
         let mut items = Vec::new();
+        self.walk(first, MAX_PARSED_BYTES, |body| {
+            let mut page = parse_json(body)?;
+            let (page_items, next) = split_page(&mut page, rel)?;
+            items.extend(page_items.into_iter().take(limit - items.len()));
+            Ok((next, items.len() >= limit))
+        })?;
+        Ok(items)
+    }
+
+    /// Collects up to `limit` items of `_embedded.<rel>` as raw JSON text: memory is about the
+    /// size of the JSON, and the items are passed on without being parsed and printed again.
+    pub fn collect_raw(
+        &mut self,
+        first: Url,
+        rel: &str,
+        limit: usize,
+    ) -> Result<Vec<Box<RawValue>>> {
+        let mut items = Vec::new();
+        self.walk(first, MAX_RAW_BYTES, |body| {
+            let (page_items, next) = split_raw_page(body, rel)?;
+            items.extend(page_items.into_iter().take(limit - items.len()));
+            Ok((next, items.len() >= limit))
+        })?;
+        Ok(items)
+    }
+
+    /// Follows `next` links from `first`, handing each page's body to `page`, which returns the
+    /// next link and whether it has enough. Stops at loops, and past `budget` bytes of pages
+    /// with a typed error (the component must not run out of memory and trap).
+    fn walk(
+        &mut self,
+        first: Url,
+        budget: usize,
+        mut page: impl FnMut(&[u8]) -> Result<(Option<String>, bool)>,
+    ) -> Result<()> {
         let mut seen = HashSet::new();
+        let mut total = 0usize;
         let mut next = Some(first);
         while let Some(url) = next.take() {
-            if items.len() >= limit {
-                break;
-            }
             if !seen.insert(url.to_string()) || seen.len() > MAX_PAGES {
                 return Err(Error::Other(format!("pagination loop at {}", url.path())));
             }
-            let mut page = self.get_url(url)?;
-            let (page_items, next_href) = split_page(&mut page, rel)?;
-            let room = limit - items.len();
-            items.extend(page_items.into_iter().take(room));
-            if let Some(href) = next_href {
+            let body = self.get_body(url)?;
+            total += body.len();
+            if total > budget {
+                let mib = budget / (1024 * 1024);
+                let message =
+                    format!("the results exceed {mib} MiB; narrow the query or lower the limit");
+                return Err(Error::invalid("limit", message));
+            }
+            let (href, enough) = page(&body)?;
+            if let (Some(href), false) = (href, enough) {
                 next = Some(self.base().rebase(&href)?);
             }
         }
-        Ok(items)
+        Ok(())
     }
+}
+
+/// The raw items of one HAL page and its `next` link. A missing `_embedded` means no items.
+pub fn split_raw_page(body: &[u8], rel: &str) -> Result<(Vec<Box<RawValue>>, Option<String>)> {
+    #[derive(serde::Deserialize)]
+    struct Page<'a> {
+        #[serde(rename = "_embedded", borrow, default)]
+        embedded: Option<&'a RawValue>,
+        #[serde(rename = "_links", default)]
+        links: Option<Value>,
+    }
+    let shape = |_| Error::Other("a page of results was not a HAL object".into());
+    let page: Page<'_> = serde_json::from_slice(body).map_err(shape)?;
+    let lists: HashMap<&str, &RawValue> = match page.embedded {
+        Some(raw) if raw.get().trim() != "null" => {
+            serde_json::from_str(raw.get()).map_err(shape)?
+        }
+        _ => HashMap::new(),
+    };
+    let items = match lists.get(rel) {
+        Some(list) if list.get().trim() != "null" => {
+            serde_json::from_str::<Vec<Box<RawValue>>>(list.get())
+                .map_err(|_| Error::Other(format!("_embedded.{rel} is not an array")))?
+        }
+        _ => Vec::new(),
+    };
+    let next = page
+        .links
+        .as_ref()
+        .and_then(|l| l["next"]["href"].as_str())
+        .map(str::to_string);
+    Ok((items, next))
 }
 
 /// The items of one HAL page and its `next` link. A missing `_embedded` means no items.
@@ -105,6 +180,26 @@ mod tests {
             t.sent[1].url.as_str(),
             "http://127.0.0.1:9/v2/things?a=1&page=2"
         );
+    }
+
+    #[test]
+    fn raw_items_pass_through_and_a_result_past_the_budget_is_a_typed_error() {
+        let mut t = Scripted::default()
+            .json(200, &page(1, &[1, 2], Some("http://h/v2/things?page=2")))
+            .json(200, &page(2, &[3], None));
+        let base = ApiBase::parse("http://h").unwrap();
+        let mut client = Client::new(&mut t, base.clone(), "tok".into());
+        let items = client
+            .collect_raw(base.endpoint(&["things"], &[]), "things", 10)
+            .unwrap();
+        let texts: Vec<&str> = items.iter().map(|i| i.get()).collect();
+        assert_eq!(texts, [r#"{"id":1}"#, r#"{"id":2}"#, r#"{"id":3}"#]);
+
+        let mut t =
+            Scripted::default().json(200, &page(1, &[1, 2], Some("http://h/v2/things?page=2")));
+        let mut client = Client::new(&mut t, base.clone(), "tok".into());
+        let result = client.walk(base.endpoint(&["things"], &[]), 16, |_| Ok((None, false)));
+        assert!(matches!(result, Err(crate::error::Error::Validation(f)) if f[0].path == "limit"));
     }
 
     #[test]

@@ -47,8 +47,8 @@ impl wc::Guest for Component {
         conn: types::Connection,
         input: wc::FindConversationsInput,
     ) -> Result<Vec<wc::Conversation>> {
-        let output = conversations::find(&mut open(conn)?.client, &input.into())?;
-        Ok(conversations::to_records(&output))
+        let items = conversations::find(&mut open(conn)?.client, &input.into())?;
+        Ok(conversations::records_from_raw(&items))
     }
 
     fn get_conversation(
@@ -97,8 +97,8 @@ impl wcu::Guest for Component {
         conn: types::Connection,
         input: wcu::FindCustomersInput,
     ) -> Result<Vec<wcu::Customer>> {
-        let output = customers::find(&mut open(conn)?.client, &input.into())?;
-        Ok(customers::to_records(&output))
+        let items = customers::find(&mut open(conn)?.client, &input.into())?;
+        Ok(customers::records_from_raw(&items))
     }
 
     fn get_customer(conn: types::Connection, id: u64) -> Result<wcu::Customer> {
@@ -212,7 +212,7 @@ impl wit_catalog::Guest for Component {
         let output = catalog::invoke(&mut session.client, &name, &input_json, &mut secret)?;
         let meta = &session.client.meta;
         Ok(wit_catalog::Invocation {
-            output_json: output.to_string(),
+            output_json: output.into_json_text(),
             meta: wit_catalog::CallMeta {
                 requests: meta.requests,
                 rate_limit_remaining: meta.rate_limit_remaining,

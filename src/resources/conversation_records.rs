@@ -119,6 +119,14 @@ pub fn to_records(output: &Value) -> Vec<wit::Conversation> {
     items.into_iter().flatten().map(to_record).collect()
 }
 
+/// The typed records of raw find items.
+pub fn records_from_raw(items: &[Box<serde_json::value::RawValue>]) -> Vec<wit::Conversation> {
+    let parsed = items
+        .iter()
+        .filter_map(|raw| serde_json::from_str::<Value>(raw.get()).ok());
+    parsed.map(|value| to_record(&value)).collect()
+}
+
 /// One conversation as a typed record, its JSON kept whole in `raw-json`.
 pub fn to_record(value: &Value) -> wit::Conversation {
     let c: WireConversation = read(value);

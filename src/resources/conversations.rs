@@ -6,9 +6,10 @@ use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
 use crate::input::{all, check_count, check_limit, check_timestamp, one_or_many};
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
-pub use conversation_records::{to_record, to_records};
+pub use conversation_records::{records_from_raw, to_record, to_records};
 
 /// Default number of conversations a find returns (contract §2).
 pub const DEFAULT_LIMIT: u32 = 100;
@@ -209,13 +210,15 @@ fn push_opt(q: &mut Vec<(&'static str, String)>, key: &'static str, value: Optio
     }
 }
 
-/// `{"items": [conversation…]}`: pages followed until `limit` or the end.
-pub fn find(client: &mut Client<impl Transport>, input: &FindConversations) -> Result<Value> {
+/// The conversations, as Help Scout's JSON text: pages followed until `limit` or the end.
+pub fn find(
+    client: &mut Client<impl Transport>,
+    input: &FindConversations,
+) -> Result<Vec<Box<RawValue>>> {
     let limit = check_limit(input.limit, DEFAULT_LIMIT)?;
     let params = input.query_params()?;
     let first = client.base().endpoint(&["conversations"], &params);
-    let items = client.collect(first, "conversations", limit)?;
-    Ok(json!({ "items": items }))
+    client.collect_raw(first, "conversations", limit)
 }
 
 /// Input of `get-conversation`.

@@ -81,6 +81,14 @@ pub fn to_records(output: &Value) -> Vec<wit::Customer> {
     items.into_iter().flatten().map(to_record).collect()
 }
 
+/// The typed records of raw find items.
+pub fn records_from_raw(items: &[Box<serde_json::value::RawValue>]) -> Vec<wit::Customer> {
+    let parsed = items
+        .iter()
+        .filter_map(|raw| serde_json::from_str::<Value>(raw.get()).ok());
+    parsed.map(|value| to_record(&value)).collect()
+}
+
 /// One customer as a typed record.
 pub fn to_record(value: &Value) -> wit::Customer {
     let c: WireCustomer = read(value);

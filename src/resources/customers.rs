@@ -9,9 +9,10 @@ use crate::error::{Error, Result};
 use crate::input::{check_email, check_limit, check_timestamp};
 use crate::query::Query;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
-pub use super::customer_records::{to_record, to_records};
+pub use super::customer_records::{records_from_raw, to_record, to_records};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum CustomerSortField {
@@ -91,12 +92,15 @@ fn sort_field_name(field: CustomerSortField) -> &'static str {
     }
 }
 
-/// `{"items": [customer…]}`.
-pub fn find(client: &mut Client<impl Transport>, input: &FindCustomers) -> Result<Value> {
+/// The customers, as Help Scout's JSON text: pages followed until `limit` or the end.
+pub fn find(
+    client: &mut Client<impl Transport>,
+    input: &FindCustomers,
+) -> Result<Vec<Box<RawValue>>> {
     let limit = check_limit(input.limit, 100)?;
     let params = input.query_params()?;
     let first = client.base().endpoint(&["customers"], &params);
-    Ok(json!({ "items": client.collect(first, "customers", limit)? }))
+    client.collect_raw(first, "customers", limit)
 }
 
 /// Input of `get-customer`.

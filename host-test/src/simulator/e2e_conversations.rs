@@ -265,3 +265,18 @@ async fn conversation_with_threads() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn larger_seed_pages_every_conversation() {
+    let options = super::SimulatorOptions {
+        conversations: 2_000,
+        ..super::SimulatorOptions::default()
+    };
+    let sim = super::Simulator::start(options).await.unwrap();
+    let (seen, total) = walk(&sim, "/v2/conversations?status=all", "conversations").await;
+    assert_eq!(total, 2_000);
+    assert_eq!(seen.len(), 2_000);
+    assert_eq!(seen.iter().collect::<BTreeSet<_>>().len(), 2_000);
+    assert_eq!(seen.iter().min(), Some(&5_000_001));
+    assert_eq!(seen.iter().max(), Some(&5_002_000));
+}

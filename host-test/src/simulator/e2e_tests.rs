@@ -260,6 +260,7 @@ async fn rate_limit_exhaustion() {
     let options = SimulatorOptions {
         port: 0,
         rate_limit_per_minute: 3,
+        ..SimulatorOptions::default()
     };
     let sim = Simulator::start(options).await.unwrap();
     for left in ["2", "1", "0"] {

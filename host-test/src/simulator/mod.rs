@@ -79,6 +79,10 @@ pub struct SimulatorOptions {
     pub port: u16,
     /// Budget per fixed 60-second window (GET costs 1, writes 2).
     pub rate_limit_per_minute: u32,
+    /// Seeded conversations (default 150: ids 5000001…, numbers 1001…). More (e.g. 10,000 or
+    /// 50,000 for a sync benchmark) keeps those 150 and adds lighter ones (1–2 threads) after
+    /// them, spread over the same mailboxes and customers with distinct `createdAt` instants.
+    pub conversations: usize,
 }
 
 impl Default for SimulatorOptions {
@@ -86,6 +90,7 @@ impl Default for SimulatorOptions {
         SimulatorOptions {
             port: 0,
             rate_limit_per_minute: 2000,
+            conversations: seed_conversations::CONVERSATION_COUNT,
         }
     }
 }
@@ -122,7 +127,10 @@ impl Simulator {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
         let nonce = nanos ^ (u64::from(addr.port()) << 48);
-        let shared = Shared::new(&url, seed::build(nonce, options.rate_limit_per_minute));
+        let shared = Shared::new(
+            &url,
+            seed::build(nonce, options.rate_limit_per_minute, options.conversations),
+        );
         let service = FaultService::new(routes::app(shared.clone()), shared.clone());
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(serve::run(listener, service, stopped));

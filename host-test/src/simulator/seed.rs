@@ -1,6 +1,6 @@
 //! Deterministic demo data (same every run): 3 mailboxes (1001–1003) with the recorded folder
 //! set and 5 custom fields each, 4 users (301–304), 6 tags and 60 customers (7000001–7000060).
-//! Conversations come from `seed_conversations.rs`.
+//! Conversations (150 by default, any count on request) come from `seed_conversations.rs`.
 
 use std::collections::BTreeMap;
 
@@ -48,14 +48,15 @@ pub const TAGS: [(&str, &str); 6] = [
     ("feature-request", "#929499"),
 ];
 
-/// The full seeded state of a new simulator.
-pub fn build(nonce: u64, rate_limit_per_minute: u32) -> State {
+/// The full seeded state of a new simulator with `conversation_count` conversations.
+pub fn build(nonce: u64, rate_limit_per_minute: u32, conversation_count: usize) -> State {
     let mut next_entry = 90_000_001;
     let customers: BTreeMap<u64, _> = customers(&mut next_entry)
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let (conversations, next_thread) = super::seed_conversations::conversations(&customers);
+    let (conversations, next_thread) =
+        super::seed_conversations::conversations(&customers, conversation_count);
     let ids = IdCounters {
         conversation: conversations.keys().max().map_or(5_000_001, |m| m + 1),
         number: conversations
@@ -237,7 +238,8 @@ pub fn custom_field_values(
     } else {
         [0, 0, 2, 5][rng.below(4) as usize]
     };
-    let date = at(2025, 1, 1, 0, 0, 0) + (i as i64 * 5) * 86_400;
+    // Renewal dates cycle every 1,000 conversations (the extra seeded ones stay before 2039).
+    let date = at(2025, 1, 1, 0, 0, 0) + ((i % 1000) as i64 * 5) * 86_400;
     let values = [
         (base + 1, (3000 + mi * 10 + 1 + rng.below(3)).to_string()),
         (base + 2, (10_000 + i * 13).to_string()),

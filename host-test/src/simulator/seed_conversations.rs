@@ -1,6 +1,10 @@
-//! The 150 seeded conversations (ids 5000001–5000150, numbers 1001–1150) with 1–4 threads each
-//! (thread ids from 6000001), spread over 2024–2025, mailboxes, statuses, tags, assignees and
-//! custom fields. A few groups share one modified instant on purpose (ties in `modifiedAt`).
+//! The seeded conversations: by default 150 (ids 5000001–5000150, numbers 1001–1150) with 1–4
+//! threads each (thread ids from 6000001), spread over 2024–2025, mailboxes, statuses, tags,
+//! assignees and custom fields. A few groups share one modified instant on purpose (ties in
+//! `modifiedAt`). A larger count (`SimulatorOptions::conversations`, e.g. 50,000 for a sync
+//! benchmark) keeps those 150 unchanged and adds lighter ones after them (1–2 threads, ids and
+//! numbers continuing) created over 2022–2023, so every `createdAt` stays distinct; a smaller
+//! count keeps the first ones.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +13,8 @@ use super::seed_customers::{CUSTOMER_COUNT, FIRST_CUSTOMER_ID};
 use super::state::{Actor, Conversation, Customer, Status, Thread};
 
 pub const FIRST_CONVERSATION_ID: u64 = 5_000_001;
-pub const CONVERSATION_COUNT: u64 = 150;
+/// Conversations seeded by default.
+pub const CONVERSATION_COUNT: usize = 150;
 pub const FIRST_THREAD_ID: u64 = 6_000_001;
 
 /// Index ranges whose conversations share one `modified_at` (the latest of the group).
@@ -53,15 +58,21 @@ const NOTES: [&str; 3] = [
     "Possible duplicate of an earlier report, linking internally.",
 ];
 
-/// Builds the conversations; returns them with the next free thread id.
-pub fn conversations(customers: &BTreeMap<u64, Customer>) -> (BTreeMap<u64, Conversation>, u64) {
+/// Builds `count` conversations; returns them with the next free thread id.
+pub fn conversations(
+    customers: &BTreeMap<u64, Customer>,
+    count: usize,
+) -> (BTreeMap<u64, Conversation>, u64) {
     let mut rng = Lcg::new(0x5EED_C0DE);
     let mut next_thread = FIRST_THREAD_ID;
-    let mut list: Vec<Conversation> = (0..CONVERSATION_COUNT as usize)
-        .map(|i| conversation(i, &mut rng, &mut next_thread, customers))
+    let mut list: Vec<Conversation> = (0..count)
+        .map(|i| {
+            let spread = Spread::of(i, count);
+            conversation(i, &spread, &mut rng, &mut next_thread, customers)
+        })
         .collect();
-    for (from, to) in SAME_MODIFIED {
-        let group = &mut list[from..to.min(CONVERSATION_COUNT as usize)];
+    for (from, to) in SAME_MODIFIED.into_iter().filter(|(from, _)| *from < count) {
+        let group = &mut list[from..to.min(count)];
         let latest = group.iter().map(|c| c.modified_at).max().unwrap_or(0);
         group.iter_mut().for_each(|c| c.modified_at = latest);
     }
@@ -74,6 +85,40 @@ fn pick_status(rng: &mut Lcg) -> Status {
         9..=11 => Status::Pending,
         12..=17 => Status::Closed,
         _ => Status::Spam,
+    }
+}
+
+/// Where a conversation's `createdAt` falls and how many threads it may get.
+struct Spread {
+    start: i64,
+    step: i64,
+    /// Position within its slot range (the first 150, or the extra ones).
+    slot: i64,
+    max_threads: u64,
+}
+
+impl Spread {
+    /// The first [`CONVERSATION_COUNT`] fill 2024–2025; extra ones fill 2022–2023 in order, at
+    /// most one per `step` (`slot * step + jitter` with `jitter < step / 2`), so no two share an
+    /// instant and all stay before 2024.
+    fn of(i: usize, count: usize) -> Spread {
+        const TWO_YEARS: i64 = 730 * 86_400;
+        if i < CONVERSATION_COUNT {
+            Spread {
+                start: at(2024, 1, 1, 0, 0, 0),
+                step: TWO_YEARS / CONVERSATION_COUNT as i64,
+                slot: i as i64,
+                max_threads: 4,
+            }
+        } else {
+            let extra = count.saturating_sub(CONVERSATION_COUNT).max(1) as i64;
+            Spread {
+                start: at(2022, 1, 1, 0, 0, 0),
+                step: (TWO_YEARS / extra).max(1),
+                slot: (i - CONVERSATION_COUNT) as i64,
+                max_threads: 2,
+            }
+        }
     }
 }
 
@@ -92,7 +137,7 @@ struct Plan {
     subject: String,
 }
 
-fn plan(i: usize, rng: &mut Lcg) -> Plan {
+fn plan(i: usize, spread: &Spread, rng: &mut Lcg) -> Plan {
     let first = i == 0; // conversation 5000001 is a fixed, fully featured demo record
     let mailbox_id = match rng.below(10) {
         _ if first => MAILBOX_IDS[0],
@@ -106,7 +151,7 @@ fn plan(i: usize, rng: &mut Lcg) -> Plan {
         pick_status(rng)
     };
     let customer_id = FIRST_CUSTOMER_ID + if first { 0 } else { rng.below(CUSTOMER_COUNT) };
-    let step = 730 * 86_400 / CONVERSATION_COUNT as i64;
+    let step = spread.step;
     let jitter = rng.below(step as u64 / 2) as i64;
     let kind = match rng.below(10) {
         _ if first => "email",
@@ -133,7 +178,7 @@ fn plan(i: usize, rng: &mut Lcg) -> Plan {
         mailbox_id,
         status,
         customer_id,
-        created_at: at(2024, 1, 1, 0, 0, 0) + i as i64 * step + jitter,
+        created_at: spread.start + spread.slot * step + jitter,
         kind,
         by_user,
         assignee,
@@ -160,6 +205,7 @@ fn tags(p: &Plan, rng: &mut Lcg) -> Vec<String> {
 
 fn threads(
     p: &Plan,
+    max_threads: u64,
     rng: &mut Lcg,
     next_thread: &mut u64,
     customer: Option<&Customer>,
@@ -168,7 +214,7 @@ fn threads(
     let count = if p.first {
         3
     } else {
-        1 + rng.below(4) as usize
+        1 + rng.below(max_threads) as usize
     };
     let mut t = p.created_at;
     let mut threads = Vec::with_capacity(count);
@@ -219,13 +265,15 @@ fn threads(
 
 fn conversation(
     i: usize,
+    spread: &Spread,
     rng: &mut Lcg,
     next_thread: &mut u64,
     customers: &BTreeMap<u64, Customer>,
 ) -> Conversation {
-    let p = plan(i, rng);
+    let p = plan(i, spread, rng);
     let tags = tags(&p, rng);
-    let threads = threads(&p, rng, next_thread, customers.get(&p.customer_id));
+    let customer = customers.get(&p.customer_id);
+    let threads = threads(&p, spread.max_threads, rng, next_thread, customer);
     let last = threads.last().map_or(p.created_at, |t| t.created_at);
     let last_user = threads
         .iter()

@@ -8,7 +8,7 @@ use crate::simulator::state::Status;
 
 #[test]
 fn seeded_ids_and_counts() {
-    let st = build(1, 10);
+    let st = build(1, 10, 150);
     assert_eq!(
         st.mailboxes.iter().map(|m| m.id).collect::<Vec<_>>(),
         MAILBOX_IDS
@@ -34,7 +34,7 @@ fn seeded_ids_and_counts() {
 
 #[test]
 fn data_is_varied() {
-    let st = build(1, 10);
+    let st = build(1, 10, 150);
     let convs: Vec<_> = st.conversations.values().collect();
     for s in [
         Status::Active,
@@ -61,7 +61,7 @@ fn data_is_varied() {
 
 #[test]
 fn deterministic_across_runs() {
-    let (a, b) = (build(1, 10), build(99, 10));
+    let (a, b) = (build(1, 10, 150), build(99, 10, 150));
     for id in [5_000_001, 5_000_077, 5_000_150] {
         let render = |st: &State| conversation(st, "http://x", &st.conversations[&id], true);
         assert_eq!(render(&a), render(&b));
@@ -70,4 +70,36 @@ fn deterministic_across_runs() {
         customer("http://x", &a.customers[&7_000_033]),
         customer("http://x", &b.customers[&7_000_033])
     );
+}
+
+#[test]
+fn larger_seed_keeps_the_first_150_and_adds_distinct_lighter_ones() {
+    let (small, big) = (build(1, 10, 150), build(1, 10, 2_000));
+    assert_eq!(big.conversations.len(), 2_000);
+    assert_eq!(big.conversations.keys().last(), Some(&5_002_000));
+    assert_eq!(big.ids.conversation, 5_002_001);
+    assert_eq!(big.ids.number, 3001);
+    for id in [5_000_001, 5_000_077, 5_000_150] {
+        let render = |st: &State| conversation(st, "http://x", &st.conversations[&id], true);
+        assert_eq!(render(&small), render(&big));
+    }
+    let extra: Vec<_> = big.conversations.values().skip(150).collect();
+    assert!(extra.iter().all(|c| (1..=2).contains(&c.threads.len())));
+    for m in MAILBOX_IDS {
+        assert!(extra.iter().filter(|c| c.mailbox_id == m).count() >= 300);
+    }
+    let customers: std::collections::BTreeSet<_> =
+        extra.iter().map(|c| c.primary_customer).collect();
+    assert_eq!(customers.len(), 60);
+    let mut created: Vec<i64> = big.conversations.values().map(|c| c.created_at).collect();
+    created.sort();
+    created.dedup();
+    assert_eq!(created.len(), 2_000, "distinct createdAt");
+    let renders = |st: &State| conversation(st, "http://x", &st.conversations[&5_001_999], true);
+    assert_eq!(
+        renders(&big),
+        renders(&build(7, 10, 2_000)),
+        "deterministic"
+    );
+    assert_eq!(build(1, 10, 20).conversations.len(), 20);
 }

@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn two_changes_in_one_second_leave_two_lineitems_in_order() {
-        let mut st = seed::build(1, 100);
+        let mut st = seed::build(1, 100, 150);
         let id = 5_000_001;
         let before = st.conversations[&id].threads.len();
         let first = if st.conversations[&id].status == Status::Closed {
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn carried_changes_add_no_lineitem_but_stamp_closing() {
-        let mut st = seed::build(1, 100);
+        let mut st = seed::build(1, 100, 150);
         let id = 5_000_002;
         st.change_status(id, Status::Active, 301, 10, true);
         let before = st.conversations[&id].threads.len();

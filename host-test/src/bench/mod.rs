@@ -1,0 +1,227 @@
+//! `host-test bench`: the performance figures of BENCHMARKS.md, each measured side by side in the
+//! same run against the same simulator on loopback. Never run as a timed test: CI is noisy.
+
+mod native;
+mod stats;
+
+use crate::bindings::{Connection, Credentials};
+use crate::outgoing::{Destination, Policy};
+use crate::runtime::Runtime;
+use crate::simulator::{Simulator, SimulatorOptions, credentials};
+use crate::webhooks::{replay, sign};
+use native::NativeClient;
+use serde_json::{Value, json};
+use stats::{median, micros, round};
+use std::time::Instant;
+
+/// What to measure.
+pub struct BenchPlan {
+    pub samples: usize,
+    /// Conversation counts for the sync scaling.
+    pub syncs: Vec<usize>,
+    /// The sync size at which the peers run too.
+    pub peers_at: usize,
+    /// `bench/peers/run.sh` to compare against, if present.
+    pub peers_script: Option<std::path::PathBuf>,
+}
+
+/// Runs every measure; the report as JSON.
+pub async fn run(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
+    let mut report = serde_json::Map::new();
+    report.insert("componentBytes".into(), json!(component.len()));
+    report.insert(
+        "componentKiB".into(),
+        json!(round(component.len() as f64 / 1024.0, 1)),
+    );
+    report.insert(
+        "instantiate".into(),
+        instantiate(component, plan.samples).await?,
+    );
+    report.insert(
+        "getConversation".into(),
+        get_conversation(component, plan.samples).await?,
+    );
+    report.insert("webhooks".into(), webhooks(component, plan.samples).await?);
+    report.insert("sync".into(), syncs(component, plan).await?);
+    report.insert("load".into(), load_in_own_process().await);
+    Ok(Value::Object(report))
+}
+
+/// 1,000 concurrent invocations, in a process of their own so its peak RSS is theirs alone.
+async fn load_in_own_process() -> Value {
+    let Ok(exe) = std::env::current_exe() else {
+        return json!({"error": "cannot find this executable"});
+    };
+    let output = tokio::process::Command::new(exe)
+        .args(["load", "--invocations", "1000", "--concurrency", "1000"])
+        .output()
+        .await;
+    match output {
+        Ok(out) => serde_json::from_slice::<Value>(&out.stdout)
+            .map(|mut v| {
+                v["goalPeakRssMiB"] = json!(512);
+                v
+            })
+            .unwrap_or_else(|_| json!({"error": String::from_utf8_lossy(&out.stderr).to_string()})),
+        Err(e) => json!({"error": e.to_string()}),
+    }
+}
+
+/// Median time to create a store and instantiate, on-demand and pooled.
+async fn instantiate(component: &[u8], samples: usize) -> anyhow::Result<Value> {
+    let on_demand = Runtime::new(component, Policy::new([]))?;
+    let pooled = Runtime::pooled(component, Policy::new([]), 1100)?;
+    let warm = samples.min(50);
+    median(warm, || pooled.instantiate_only()).await?;
+    let pooled_median = median(samples * 4, || pooled.instantiate_only()).await?;
+    let on_demand_median = median(samples * 4, || on_demand.instantiate_only()).await?;
+    Ok(
+        json!({"pooledMedianMicros": micros(pooled_median), "onDemandMedianMicros": micros(on_demand_median), "goalMicros": 15}),
+    )
+}
+
+async fn simulator(conversations: Option<usize>) -> anyhow::Result<Simulator> {
+    let mut options = SimulatorOptions {
+        rate_limit_per_minute: u32::MAX,
+        ..SimulatorOptions::default()
+    };
+    if let Some(n) = conversations {
+        options.conversations = n;
+    }
+    Simulator::start(options).await
+}
+
+fn connection(sim: &Simulator) -> Connection {
+    Connection {
+        base_url: sim.url().to_string(),
+        credentials: Credentials::AccessToken(credentials::ACCESS_TOKEN.into()),
+        retry: None,
+    }
+}
+
+/// One get-conversation through the component vs the native client, interleaved.
+async fn get_conversation(component: &[u8], samples: usize) -> anyhow::Result<Value> {
+    let sim = simulator(None).await?;
+    let runtime = Runtime::pooled(
+        component,
+        Policy::new([Destination::from_url(sim.url())?]),
+        64,
+    )?;
+    let conn = connection(&sim);
+    let native = NativeClient::new(sim.url(), credentials::ACCESS_TOKEN);
+    let input = r#"{"id": 5000001}"#;
+    for _ in 0..20 {
+        runtime.invoke(&conn, "get-conversation", input).await??;
+        native.get_conversation(5000001).await?;
+    }
+    let component_median = median(samples, || async {
+        runtime
+            .invoke(&conn, "get-conversation", input)
+            .await?
+            .map(|_| ())
+            .map_err(|e| anyhow::anyhow!("{e:?}"))
+    })
+    .await?;
+    let native_median = median(samples, || async {
+        native.get_conversation(5000001).await.map(|_| ())
+    })
+    .await?;
+    let ratio = component_median.as_secs_f64() / native_median.as_secs_f64();
+    sim.shutdown().await;
+    Ok(
+        json!({"componentMedianMicros": micros(component_median), "nativeMedianMicros": micros(native_median),
+              "ratio": round(ratio, 2), "goalRatio": 1.2}),
+    )
+}
+
+/// Signed webhook verify + parse through a fresh instance each, sequentially on one task.
+async fn webhooks(component: &[u8], samples: usize) -> anyhow::Result<Value> {
+    let runtime = Runtime::pooled(component, Policy::new([]), 64)?;
+    let mut results = Vec::new();
+    for kib in [1usize, 4, 64] {
+        let body = webhook_body(kib * 1024);
+        let secret = "bench webhook secret";
+        let signature = sign(&body, secret);
+        let n = (samples * 20).max(200);
+        let started = Instant::now();
+        for _ in 0..n {
+            let verified =
+                replay(&runtime, &body, "convo.created", secret, Some(&signature)).await?;
+            verified.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        }
+        let per_second = n as f64 / started.elapsed().as_secs_f64();
+        results.push(json!({"bodyKiB": kib, "perSecond": per_second.round(), "goalPerSecond": if kib == 4 { json!(20000) } else { Value::Null }}));
+    }
+    Ok(Value::Array(results))
+}
+
+/// A conversation-shaped JSON body of about `bytes` bytes.
+fn webhook_body(bytes: usize) -> Vec<u8> {
+    let mut body = json!({"id": 5000001, "number": 1001, "threads": 2, "type": "email", "status": "active",
+        "state": "published", "subject": "Benchmark", "mailboxId": 1001, "preview": "",
+        "primaryCustomer": {"id": 7000001, "type": "customer", "email": "olivia.smith@example.com"},
+        "tags": [{"id": 9001, "color": "#929499", "tag": "vip"}], "customFields": [], "cc": [], "bcc": []});
+    let base = body.to_string().len();
+    body["preview"] = json!("x".repeat(bytes.saturating_sub(base)));
+    body.to_string().into_bytes()
+}
+
+/// Full syncs (`find-conversations` over every page) at each size, and the peers at the largest.
+async fn syncs(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
+    let mut results = Vec::new();
+    for &n in &plan.syncs {
+        let sim = simulator(Some(n)).await?;
+        let runtime = Runtime::pooled(
+            component,
+            Policy::new([Destination::from_url(sim.url())?]),
+            8,
+        )?;
+        let input = json!({"status": "all", "limit": n}).to_string();
+        let started = Instant::now();
+        let invocation = runtime
+            .invoke(&connection(&sim), "find-conversations", &input)
+            .await?;
+        let seconds = started.elapsed().as_secs_f64();
+        let output: Value = serde_json::from_str(
+            &invocation
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?
+                .output_json,
+        )?;
+        let fetched = output["items"].as_array().map_or(0, Vec::len);
+        anyhow::ensure!(fetched == n, "the sync fetched {fetched} of {n}");
+        let mut entry = json!({"conversations": n, "componentSeconds": round(seconds, 3)});
+        if n == plan.peers_at
+            && let Some(script) = &plan.peers_script
+        {
+            entry["peers"] = peers(script, sim.url(), n, seconds).await;
+        }
+        results.push(entry);
+        sim.shutdown().await;
+    }
+    Ok(Value::Array(results))
+}
+
+/// Runs the peer script against the simulator; each peer's time and the component's ratio to it.
+async fn peers(script: &std::path::Path, url: &str, n: usize, component_seconds: f64) -> Value {
+    let output = tokio::process::Command::new("bash")
+        .arg(script)
+        .arg(url)
+        .arg(n.to_string())
+        .output()
+        .await;
+    let Ok(output) = output else {
+        return json!({"error": "the peer script did not start"});
+    };
+    let lines = String::from_utf8_lossy(&output.stdout);
+    let list: Vec<Value> = lines
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|mut peer| {
+            if let Some(seconds) = peer["seconds"].as_f64().filter(|s| *s > 0.0) {
+                peer["componentRatio"] = json!(round(component_seconds / seconds, 3));
+            }
+            peer
+        })
+        .collect();
+    Value::Array(list)
+}
