@@ -167,6 +167,8 @@ pub const ENTRIES: &[Entry] = &[
 /// An action's output: a JSON value, or found items kept as Help Scout's own JSON text.
 pub enum Output {
     Json(Value),
+    /// One object as Help Scout's JSON text.
+    Raw(Box<RawValue>),
     Items(Vec<Box<RawValue>>),
 }
 
@@ -175,6 +177,7 @@ impl Output {
     pub fn into_json_text(self) -> String {
         match self {
             Output::Json(value) => value.to_string(),
+            Output::Raw(raw) => raw.get().to_string(),
             Output::Items(items) => {
                 let size = items.iter().map(|i| i.get().len() + 1).sum::<usize>();
                 let mut text = String::with_capacity(size + 12);
@@ -202,6 +205,10 @@ pub fn invoke(
 ) -> Result<Output> {
     match name {
         "find-conversations" => Ok(Output::Items(conversations::find(client, &decode(input)?)?)),
+        "get-conversation" => Ok(Output::Raw(conversations::get_raw(
+            client,
+            &decode(input)?,
+        )?)),
         "find-customers" => Ok(Output::Items(customers::find(client, &decode(input)?)?)),
         _ => invoke_json(client, name, input, secret).map(Output::Json),
     }
@@ -227,7 +234,6 @@ fn invoke_json(
             polling::poll(client, trigger, &decode(input)?)
         }
         "list-mailboxes" => mailboxes::list(client, &decode(input)?),
-        "get-conversation" => conversations::get(client, &decode(input)?),
         "create-conversation" => conversation_create::create(client, &decode(input)?),
         "update-conversation" => {
             let (id, changes) = decode_with_id(input, "id")?;

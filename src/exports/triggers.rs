@@ -17,7 +17,15 @@ impl wt::Guest for Component {
         secret: String,
     ) -> Result<wt::Event> {
         let event = webhook::verify(&body, &headers, &secret)?;
-        Ok(to_event(&event.name, event.trigger, event.id, &event.data))
+        // The verified body is already JSON text: hand it over as it came, not printed again.
+        let text = String::from_utf8(body).ok();
+        Ok(to_event(
+            &event.name,
+            event.trigger,
+            event.id,
+            &event.data,
+            text,
+        ))
     }
 
     fn subscribe(
@@ -77,7 +85,7 @@ impl wt::Guest for Component {
             .map(|e| {
                 let name = e["event"].as_str().unwrap_or("");
                 let trigger = events::lookup(name).and_then(|(_, _, t)| t);
-                to_event(name, trigger, e["id"].as_u64(), &e["data"])
+                to_event(name, trigger, e["id"].as_u64(), &e["data"], None)
             })
             .collect();
         Ok(wt::PollResult {
@@ -87,15 +95,22 @@ impl wt::Guest for Component {
     }
 }
 
-/// An event as the WIT record, with the typed conversation or customer when the body is one.
-fn to_event(name: &str, trigger: Option<&str>, id: Option<u64>, data: &Value) -> wt::Event {
+/// An event as the WIT record, with the typed conversation or customer when the body is one;
+/// `data_json` is the body's own text when there is one.
+fn to_event(
+    name: &str,
+    trigger: Option<&str>,
+    id: Option<u64>,
+    data: &Value,
+    data_json: Option<String>,
+) -> wt::Event {
     let body = events::lookup(name).map(|(_, b, _)| b);
     let object = data.is_object();
     wt::Event {
         name: name.to_string(),
         trigger: trigger.map(str::to_string),
         id,
-        data_json: data.to_string(),
+        data_json: data_json.unwrap_or_else(|| data.to_string()),
         conversation: (object && body == Some(Body::Conversation))
             .then(|| conversations::to_record(data)),
         customer: (object && body == Some(Body::Customer)).then(|| customers::to_record(data)),

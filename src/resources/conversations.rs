@@ -231,6 +231,15 @@ pub struct GetConversation {
 
 /// The conversation as Help Scout returns it, threads under `_embedded.threads` unless declined.
 pub fn get(client: &mut Client<impl Transport>, input: &GetConversation) -> Result<Value> {
+    let raw = get_raw(client, input)?;
+    serde_json::from_str(raw.get()).map_err(|e| Error::Other(e.to_string()))
+}
+
+/// The conversation as Help Scout's JSON text, checked to be JSON but not parsed into a tree.
+pub fn get_raw(
+    client: &mut Client<impl Transport>,
+    input: &GetConversation,
+) -> Result<Box<RawValue>> {
     if input.id == 0 {
         return Err(Error::invalid("id", "must be a positive conversation id"));
     }
@@ -238,7 +247,18 @@ pub fn get(client: &mut Client<impl Transport>, input: &GetConversation) -> Resu
     if input.embed_threads.unwrap_or(true) {
         query.push(("embed", "threads".to_string()));
     }
-    client.get(&["conversations", &input.id.to_string()], &query)
+    let url = client
+        .base()
+        .endpoint(&["conversations", &input.id.to_string()], &query);
+    let body = client.get_body(url)?;
+    let raw: Box<RawValue> = serde_json::from_slice(&body)
+        .map_err(|e| Error::Other(format!("the API answered with invalid JSON: {e}")))?;
+    if !raw.get().trim_start().starts_with('{') {
+        return Err(Error::Other(
+            "the API answered a conversation that is not an object".into(),
+        ));
+    }
+    Ok(raw)
 }
 
 #[cfg(test)]
