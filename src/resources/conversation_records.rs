@@ -114,7 +114,8 @@ struct WireAttachment {
 }
 
 /// The typed records of a find output (`{"items": [...]}`).
-pub fn to_records(output: &Value) -> Vec<wit::Conversation> {
+#[cfg(test)]
+fn to_records(output: &Value) -> Vec<wit::Conversation> {
     let items = output.get("items").and_then(Value::as_array);
     items.into_iter().flatten().map(to_record).collect()
 }

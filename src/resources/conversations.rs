@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-pub use conversation_records::{records_from_raw, to_record, to_records};
+pub use conversation_records::{records_from_raw, to_record};
 
 /// Default number of conversations a find returns (contract §2).
 pub const DEFAULT_LIMIT: u32 = 100;

@@ -76,7 +76,8 @@ struct WireProperty {
 }
 
 /// The typed records of a find output (`{"items": [...]}`).
-pub fn to_records(output: &Value) -> Vec<wit::Customer> {
+#[cfg(test)]
+fn to_records(output: &Value) -> Vec<wit::Customer> {
     let items = output.get("items").and_then(Value::as_array);
     items.into_iter().flatten().map(to_record).collect()
 }
