@@ -48,9 +48,30 @@ fn names_raw_queries_and_pagination() {
             .ok("find-customers", &json!({"query": raw}).to_string())
             .await;
         assert!(ids(&out).contains(&7000003));
-        let both = json!({"email": "olivia.smith@example.com", "query": raw});
+        // email and query are joined by AND: the result is exactly the intersection.
+        let by_query = ids(&env
+            .ok(
+                "find-customers",
+                &json!({"query": raw, "limit": 1000}).to_string(),
+            )
+            .await);
+        let by_email = json!({"email": "olivia.smith@example.com", "limit": 1000});
+        let by_email = ids(&env.ok("find-customers", &by_email.to_string()).await);
+        let both = json!({"email": "olivia.smith@example.com", "query": raw, "limit": 1000});
+        let both = ids(&env.ok("find-customers", &both.to_string()).await);
+        let expected: Vec<u64> = by_email
+            .iter()
+            .copied()
+            .filter(|id| by_query.contains(id))
+            .collect();
+        let mut sorted = both.clone();
+        sorted.sort_unstable();
+        let mut expected_sorted = expected;
+        expected_sorted.sort_unstable();
+        assert_eq!(sorted, expected_sorted);
         assert!(
-            ids(&env.ok("find-customers", &both.to_string()).await).is_empty() || first == "Olivia"
+            !by_email.is_empty() && !by_query.is_empty(),
+            "both filters match someone"
         );
         let all = env.ok("find-customers", r#"{"limit": 55}"#).await;
         let unique: std::collections::HashSet<u64> = ids(&all).into_iter().collect();

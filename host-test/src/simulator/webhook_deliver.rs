@@ -8,20 +8,17 @@
 use std::time::Duration;
 
 use axum::http::{Request, header};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use bytes::Bytes;
-use hmac::{Hmac, Mac};
 use http_body_util::Full;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
-use sha1::Sha1;
 use tokio::sync::mpsc;
 
 use super::state::{Shared, WeakShared};
 use super::webhook_emit::is_deliverable;
 use super::webhook_model::{Delivery, Job};
+use crate::webhooks::sign;
 
 type HttpClient = Client<HttpConnector, Full<Bytes>>;
 
@@ -33,18 +30,6 @@ const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The wait after a failed attempt that waited `previous` before (doubling, capped at 2 s).
 fn next_backoff(previous: Duration) -> Duration {
     (previous * 2).min(MAX_BACKOFF)
-}
-
-/// `X-HelpScout-Signature` of `body` under `secret`.
-pub fn signature(secret: &str, body: &[u8]) -> String {
-    match Hmac::<Sha1>::new_from_slice(secret.as_bytes()) {
-        Ok(mut mac) => {
-            mac.update(body);
-            STANDARD.encode(mac.finalize().into_bytes())
-        }
-        // HMAC accepts keys of any length; this arm is unreachable.
-        Err(_) => String::new(),
-    }
 }
 
 /// Spawns the delivery worker of webhook `id` on the current runtime; returns its queue.
@@ -121,7 +106,7 @@ async fn attempt(client: &HttpClient, url: &str, secret: &str, job: &Job) -> Opt
         .header(header::CONTENT_TYPE, "application/json")
         .header(header::USER_AGENT, "HelpScout-Simulator-Webhooks/1.0")
         .header("X-HelpScout-Event", job.event.as_str())
-        .header("X-HelpScout-Signature", signature(secret, &job.body))
+        .header("X-HelpScout-Signature", sign(&job.body, secret))
         .body(Full::new(job.body.clone()))
         .ok()?;
     let resp = tokio::time::timeout(ATTEMPT_TIMEOUT, client.request(req))
@@ -149,11 +134,11 @@ mod tests {
     fn reference_vectors() {
         let body = r#"{"firstName":"Jackie","lastName":"Chan","email":"jackie.chan@somewhere.com","gender":"male"}"#;
         assert_eq!(
-            signature("your secret key", body.as_bytes()),
+            sign(body.as_bytes(), "your secret key"),
             "2iFmnzC8SCNVF/iNiMnSe19yceU="
         );
         assert_eq!(
-            signature("asdffdsa", br#"{"id":123}"#),
+            sign(br#"{"id":123}"#, "asdffdsa"),
             "YhXKie6t+YQPJLRzdKWwTPsJN2w="
         );
     }
