@@ -2,7 +2,7 @@
 //! secrets and webhook secrets — is scanned, stdout and stderr, for each secret it was given.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Env, block_on};
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! reported, and that no write is ever duplicated.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Env, block_on, ids, runtime};
 use host_test::bindings::{ClientCredentials, ConnectorError, Credentials, RetryPolicy};

@@ -1,5 +1,5 @@
-//! Shared harness for the integration tests: one tokio runtime and one compiled component per
-//! test binary (a debug host compiles slowly), a fresh simulator per test.
+//! Shared harness for the integration tests: one tokio runtime and one compiled component for the
+//! whole test binary (a debug host compiles slowly), a fresh simulator per test.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod replay;

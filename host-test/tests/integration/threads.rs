@@ -1,7 +1,7 @@
 //! create-thread through the real component against the simulator.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Env, block_on, validation_path};
 use host_test::bindings::ConnectorError;

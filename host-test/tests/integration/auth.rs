@@ -1,7 +1,7 @@
 //! OAuth2 steps and credential handling through the real component against the simulator.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Env, block_on, runtime};
 use host_test::bindings::{ClientCredentials, ConnectorError, Credentials};

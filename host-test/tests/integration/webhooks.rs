@@ -2,7 +2,7 @@
 //! tampering, bad bodies, the `replay` CLI, and the `listen` receiver's answers.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{block_on, runtime};
 use host_test::bindings::ConnectorError;

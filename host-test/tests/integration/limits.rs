@@ -3,7 +3,7 @@
 //! guest cannot grow its memory past the cap.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::block_on;
 use host_test::outgoing::Policy;

@@ -5,7 +5,7 @@
 //! recorded client-credentials placeholders, so the token request is matched too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::replay::{Replay, cassette};
 use common::{block_on, runtime};

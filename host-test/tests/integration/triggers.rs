@@ -3,7 +3,7 @@
 //! the polling fallback (equal timestamps, repeated status changes, no loss, no repeats).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Env, block_on, runtime};
 use host_test::bindings::Connection;

@@ -1,7 +1,7 @@
 //! The host itself: the allow-list, the WASI sandbox, and the CLI binary per contract §3.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Env, block_on, runtime};
 use host_test::bindings::{Connection, ConnectorError, Credentials};

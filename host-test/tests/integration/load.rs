@@ -3,7 +3,7 @@
 //! not asserted here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::block_on;
 use host_test::load::{LoadPlan, run};

@@ -1,0 +1,19 @@
+//! The host's integration tests, linked into one binary: each module drives the real component
+//! through `host_test` against the embedded simulator (one binary keeps link time and disk small).
+
+mod common;
+
+mod auth;
+mod conformance;
+mod conversation_writes;
+mod conversations;
+mod customers;
+mod faults;
+mod host;
+mod limits;
+mod load;
+mod mailboxes;
+mod secrets;
+mod threads;
+mod triggers;
+mod webhooks;
