@@ -1,8 +1,6 @@
 //! The schema-driven entry: every action and trigger with its description and JSON Schemas, and
 //! invocation by name with a JSON input. Each entry decodes its input and calls its resource.
 
-mod schemas;
-
 use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
 use crate::input::{decode, decode_with_id};
@@ -24,8 +22,9 @@ pub struct Entry {
     pub name: &'static str,
     pub kind: Kind,
     pub description: &'static str,
-    pub input_schema: fn() -> Value,
-    pub output_schema: fn() -> Value,
+    /// JSON Schema (draft 2020-12) text, from `schemas/` at the crate root.
+    pub input_schema: &'static str,
+    pub output_schema: &'static str,
 }
 
 /// Every action and trigger the component offers.
@@ -35,8 +34,8 @@ pub const ENTRIES: &[Entry] = &[
         kind: Kind::Action,
         description: "List every mailbox (GET /v2/mailboxes), optionally with its folders and \
                       custom-field definitions.",
-        input_schema: schemas::list_mailboxes_input,
-        output_schema: schemas::list_mailboxes_output,
+        input_schema: include_str!("../../schemas/list-mailboxes.input.json"),
+        output_schema: include_str!("../../schemas/list-mailboxes.output.json"),
     },
     Entry {
         name: "find-conversations",
@@ -44,16 +43,16 @@ pub const ENTRIES: &[Entry] = &[
         description: "Search conversations (GET /v2/conversations) by mailbox, folder, status, \
                       tag, assignee, modification time, number, custom fields or a Help Scout \
                       query, following pages up to `limit` (default 100).",
-        input_schema: schemas::find_conversations_input,
-        output_schema: schemas::find_conversations_output,
+        input_schema: include_str!("../../schemas/find-conversations.input.json"),
+        output_schema: include_str!("../../schemas/find-conversations.output.json"),
     },
     Entry {
         name: "get-conversation",
         kind: Kind::Action,
         description: "Get one conversation (GET /v2/conversations/{id}) with its threads \
                       embedded under _embedded.threads unless embedThreads is false.",
-        input_schema: schemas::get_conversation_input,
-        output_schema: schemas::conversation,
+        input_schema: include_str!("../../schemas/get-conversation.input.json"),
+        output_schema: include_str!("../../schemas/get-conversation.output.json"),
     },
     Entry {
         name: "create-conversation",
@@ -61,8 +60,8 @@ pub const ENTRIES: &[Entry] = &[
         description: "Create a conversation (POST /v2/conversations) with its first threads, \
                       customer by id or email, tags, assignee, status and custom fields \
                       (validated against the mailbox's definitions first); returns the new id.",
-        input_schema: schemas::create_conversation_input,
-        output_schema: schemas::create_conversation_output,
+        input_schema: include_str!("../../schemas/create-conversation.input.json"),
+        output_schema: include_str!("../../schemas/create-conversation.output.json"),
     },
     Entry {
         name: "update-conversation",
@@ -71,8 +70,8 @@ pub const ENTRIES: &[Entry] = &[
                       and custom fields in one call (PATCH /v2/conversations/{id}, PUT …/tags, \
                       PUT …/fields); custom fields not named keep their values. Stops at the \
                       first failure and reports what took effect.",
-        input_schema: schemas::update_conversation_input,
-        output_schema: schemas::update_conversation_output,
+        input_schema: include_str!("../../schemas/update-conversation.input.json"),
+        output_schema: include_str!("../../schemas/update-conversation.output.json"),
     },
     Entry {
         name: "create-thread",
@@ -80,40 +79,40 @@ pub const ENTRIES: &[Entry] = &[
         description: "Add a reply, note, customer, chat or phone thread to a conversation \
                       (POST /v2/conversations/{id}/reply|notes|customer|chats|phones), with \
                       cc/bcc, draft, status, author and base64 attachments.",
-        input_schema: schemas::create_thread_input,
-        output_schema: schemas::create_thread_output,
+        input_schema: include_str!("../../schemas/create-thread.input.json"),
+        output_schema: include_str!("../../schemas/create-thread.output.json"),
     },
     Entry {
         name: "find-customers",
         kind: Kind::Action,
         description: "Search customers (GET /v2/customers) by email, name, mailbox, modification \
                       time or a Help Scout query, following pages up to `limit` (default 100).",
-        input_schema: schemas::find_customers_input,
-        output_schema: schemas::find_customers_output,
+        input_schema: include_str!("../../schemas/find-customers.input.json"),
+        output_schema: include_str!("../../schemas/find-customers.output.json"),
     },
     Entry {
         name: "get-customer",
         kind: Kind::Action,
         description: "Get one customer (GET /v2/customers/{id}) with emails, phones, chats, \
                       social profiles, websites, address and properties.",
-        input_schema: schemas::get_customer_input,
-        output_schema: schemas::customer,
+        input_schema: include_str!("../../schemas/get-customer.input.json"),
+        output_schema: include_str!("../../schemas/get-customer.output.json"),
     },
     Entry {
         name: "create-customer",
         kind: Kind::Action,
         description: "Create a customer (POST /v2/customers) with every documented field and \
                       entry, then its properties; returns the new id.",
-        input_schema: schemas::create_customer_input,
-        output_schema: schemas::create_customer_output,
+        input_schema: include_str!("../../schemas/create-customer.input.json"),
+        output_schema: include_str!("../../schemas/create-customer.output.json"),
     },
     Entry {
         name: "update-customer",
         kind: Kind::Action,
         description: "Change only the given customer fields, entries and properties \
                       (PATCH /v2/customers/{id}, PATCH …/properties); the rest stays.",
-        input_schema: schemas::update_customer_input,
-        output_schema: schemas::update_customer_output,
+        input_schema: include_str!("../../schemas/update-customer.input.json"),
+        output_schema: include_str!("../../schemas/update-customer.output.json"),
     },
     Entry {
         name: "subscribe-webhook",
@@ -121,46 +120,46 @@ pub const ENTRIES: &[Entry] = &[
         description: "Register the webhook a trigger needs (POST /v2/webhooks) with a secret made \
                       in the component; a webhook already registered for the URL is updated \
                       (PUT /v2/webhooks/{id}), never duplicated. Returns the secret to store.",
-        input_schema: schemas::subscribe_input,
-        output_schema: schemas::subscribe_output,
+        input_schema: include_str!("../../schemas/subscribe-webhook.input.json"),
+        output_schema: include_str!("../../schemas/subscribe-webhook.output.json"),
     },
     Entry {
         name: "unsubscribe-webhook",
         kind: Kind::Action,
         description: "Remove a webhook (DELETE /v2/webhooks/{id}).",
-        input_schema: schemas::unsubscribe_input,
-        output_schema: schemas::unsubscribe_output,
+        input_schema: include_str!("../../schemas/unsubscribe-webhook.input.json"),
+        output_schema: include_str!("../../schemas/unsubscribe-webhook.output.json"),
     },
     Entry {
         name: "list-webhooks",
         kind: Kind::Action,
         description: "List the account's webhooks (GET /v2/webhooks).",
-        input_schema: schemas::list_webhooks_input,
-        output_schema: schemas::list_webhooks_output,
+        input_schema: include_str!("../../schemas/list-webhooks.input.json"),
+        output_schema: include_str!("../../schemas/list-webhooks.output.json"),
     },
     Entry {
         name: events::NEW_CONVERSATION,
         kind: Kind::Trigger,
         description: "A conversation was created (webhook convo.created). Invoked by name it \
                       polls: conversations created since the cursor, oldest first.",
-        input_schema: schemas::poll_input,
-        output_schema: schemas::poll_output,
+        input_schema: include_str!("../../schemas/poll.input.json"),
+        output_schema: include_str!("../../schemas/poll.output.json"),
     },
     Entry {
         name: events::STATUS_CHANGED,
         kind: Kind::Trigger,
         description: "A conversation's status changed (webhook convo.status). Invoked by name it \
                       polls: every status change since the cursor, read from the threads.",
-        input_schema: schemas::poll_input,
-        output_schema: schemas::poll_output,
+        input_schema: include_str!("../../schemas/poll.input.json"),
+        output_schema: include_str!("../../schemas/poll.output.json"),
     },
     Entry {
         name: events::NEW_CUSTOMER,
         kind: Kind::Trigger,
         description: "A customer was created (webhook customer.created). Invoked by name it \
                       polls: customers created since the cursor, oldest first.",
-        input_schema: schemas::poll_input,
-        output_schema: schemas::poll_output,
+        input_schema: include_str!("../../schemas/poll.input.json"),
+        output_schema: include_str!("../../schemas/poll.output.json"),
     },
 ];
 
@@ -289,8 +288,15 @@ mod tests {
     #[test]
     fn every_entry_has_object_schemas_and_dispatches() {
         for e in ENTRIES {
-            assert_eq!((e.input_schema)()["type"], "object", "{}", e.name);
-            assert!((e.output_schema)().is_object(), "{}", e.name);
+            let input: Value = serde_json::from_str(e.input_schema).unwrap();
+            let output: Value = serde_json::from_str(e.output_schema).unwrap();
+            assert_eq!(input["type"], "object", "{}", e.name);
+            assert_eq!(input["additionalProperties"], false, "{}", e.name);
+            assert_eq!(output["type"], "object", "{}", e.name);
+            for schema in [&input, &output] {
+                let draft = "https://json-schema.org/draft/2020-12/schema";
+                assert_eq!(schema["$schema"], draft, "{}", e.name);
+            }
             assert!(lookup(e.name).is_ok());
         }
         assert!(lookup("get-conversations").is_err());

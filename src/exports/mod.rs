@@ -195,8 +195,8 @@ impl wit_catalog::Guest for Component {
                     Kind::Trigger => wit_catalog::EntryKind::Trigger,
                 },
                 description: e.description.into(),
-                input_schema: (e.input_schema)().to_string(),
-                output_schema: (e.output_schema)().to_string(),
+                input_schema: e.input_schema.to_string(),
+                output_schema: e.output_schema.to_string(),
             })
             .collect()
     }
