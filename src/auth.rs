@@ -97,7 +97,14 @@ pub fn request_token(
         .send(&request)
         .map_err(|e| transport_error(e, Method::Get))?;
     if response.status != 200 {
-        return Err(Error::from_token_status(response.status, &response.body));
+        let retry_after = response
+            .header_u32("x-ratelimit-retry-after")
+            .or_else(|| response.header_u32("retry-after"));
+        return Err(Error::from_token_status(
+            response.status,
+            &response.body,
+            retry_after,
+        ));
     }
     parse_token(&response.body, now_unix())
 }
@@ -208,5 +215,15 @@ mod tests {
         assert_eq!(sent["grant_type"], "refresh_token");
         assert_eq!(sent["refresh_token"], "r1");
         assert_eq!(t.sent[0].url.as_str(), "http://h/v2/oauth2/token");
+    }
+
+    #[test]
+    fn a_rate_limited_token_request_carries_the_servers_wait() {
+        let base = ApiBase::parse("http://h").unwrap();
+        for (header, wait) in [("X-RateLimit-Retry-After", 7), ("Retry-After", 9)] {
+            let mut t = Scripted::default().status(429, &[(header, &wait.to_string())]);
+            let err = request_token(&mut &mut t, &base, "id", "secret", Grant::ClientCredentials);
+            assert_eq!(err.unwrap_err(), Error::RateLimited(wait));
+        }
     }
 }

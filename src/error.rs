@@ -43,6 +43,7 @@ pub enum Error {
         failed_step: String,
         applied: Vec<String>,
         message: String,
+        id: Option<u64>,
     },
     #[error("{0}")]
     Other(String),
@@ -93,8 +94,9 @@ impl Error {
         }
     }
 
-    /// Maps a failed `POST /v2/oauth2/token` (RFC 6749 error body) to an error case.
-    pub fn from_token_status(status: u16, body: &[u8]) -> Self {
+    /// Maps a failed `POST /v2/oauth2/token` (RFC 6749 error body) to an error case; a 429
+    /// carries the server's wait when it names one.
+    pub fn from_token_status(status: u16, body: &[u8], retry_after: Option<u32>) -> Self {
         let parsed: OAuthError = serde_json::from_slice(body).unwrap_or_default();
         let message = match (&parsed.error, &parsed.error_description) {
             (Some(code), Some(text)) => format!("{code}: {text}"),
@@ -104,7 +106,7 @@ impl Error {
         match (status, parsed.error.as_deref()) {
             (400, Some("invalid_grant")) | (401, _) => Error::Unauthorized(message),
             (400, _) => Error::invalid("grant", message),
-            _ => Error::from_status(status, body, None),
+            _ => Error::from_status(status, body, retry_after),
         }
     }
 }
@@ -209,10 +211,10 @@ mod tests {
     fn token_errors() {
         let body = br#"{"error":"invalid_grant","error_description":"code used"}"#;
         assert!(
-            matches!(Error::from_token_status(400, body), Error::Unauthorized(m) if m.contains("code used"))
+            matches!(Error::from_token_status(400, body, None), Error::Unauthorized(m) if m.contains("code used"))
         );
         assert!(matches!(
-            Error::from_token_status(400, b"{}"),
+            Error::from_token_status(400, b"{}", None),
             Error::Validation(_)
         ));
     }

@@ -118,7 +118,7 @@ proptest! {
         let _ = customers::to_record(&value);
         let _ = mailboxes::to_records(&value);
         let _ = Error::from_status(status, &body, None);
-        let _ = Error::from_token_status(status, &body);
+        let _ = Error::from_token_status(status, &body, None);
         let _ = crate::auth::parse_token(&body, 0);
     }
 

@@ -1,5 +1,5 @@
 //! One call's connection: validates the base URL, mints a token first when given client
-//! credentials, applies the host's retry policy, and hands out the client. Nothing outlives the
+//! credentials without a cached token, applies the host's retry policy, and hands out the client. Nothing outlives the
 //! call.
 
 use crate::client::{ApiBase, AppCredentials, Client, RetryPolicy, Transport};
@@ -12,6 +12,8 @@ pub enum Credentials {
     ClientCredentials {
         client_id: String,
         client_secret: String,
+        /// A token minted earlier, tried before minting a new one.
+        token: Option<String>,
     },
 }
 
@@ -39,12 +41,13 @@ impl<T: Transport> Session<T> {
             Credentials::ClientCredentials {
                 client_id,
                 client_secret,
+                token,
             } => {
                 let app = AppCredentials {
                     client_id: client_id.clone(),
                     client_secret: client_secret.clone(),
                 };
-                Client::with_app(transport, base, app)?
+                Client::with_app(transport, base, app, token.clone())?
             }
         };
         client.set_policy(connection.retry);

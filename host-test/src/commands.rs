@@ -3,11 +3,43 @@
 use crate::connect::{GivenCredentials, connect, load_component};
 use crate::outgoing::Policy;
 use crate::output::{EXIT_OK, EXIT_USAGE, emit_json, report_error, report_host_failure};
+use crate::progress;
 use crate::runtime::Runtime;
 use crate::simulator::{Fault, Simulator, SimulatorOptions, credentials};
 use serde_json::{Value, json};
 use std::io::Read;
 use std::path::Path;
+
+/// `host-test component --out FILE`: the component file that is published and loaded elsewhere.
+pub fn write_component(component: Option<&Path>, out: &Path) -> i32 {
+    let written = load_component(component).and_then(|bytes| {
+        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(out, &bytes)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
+        Ok(bytes)
+    });
+    match written {
+        Ok(bytes) => {
+            emit_json(
+                &json!({"file": out.display().to_string(), "bytes": bytes.len(),
+                              "sha256": sha256_hex(&bytes)}),
+            );
+            EXIT_OK
+        }
+        Err(e) => report_host_failure(&e),
+    }
+}
+
+/// The digest OCI registries name blobs by (`sha256:<hex>`).
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 /// `host-test actions`: every action and trigger with its schemas.
 pub async fn actions(component: Option<&Path>) -> i32 {
@@ -81,10 +113,11 @@ pub async fn run(component: Option<&Path>, args: RunArgs<'_>) -> i32 {
         }
         (None, true) => {}
     }
-    let result = target
+    let call = target
         .runtime
-        .invoke(&target.connection, args.action, &input)
-        .await;
+        .invoke(&target.connection, args.action, &input);
+    let result =
+        progress::while_running(args.action, || target.runtime.requests_sent(), call).await;
     match result {
         Ok(Ok(invocation)) => {
             if let Some(token) = &invocation.meta.minted_token {

@@ -26,6 +26,7 @@ impl GivenCredentials {
                 Some(Credentials::ClientCredentials(ClientCredentials {
                     client_id: id.clone(),
                     client_secret: secret.clone(),
+                    token: None,
                 }))
             }
             _ => None,

@@ -43,7 +43,8 @@ pub fn to_json(error: &ConnectorError) -> Value {
             "retryAfter": seconds
         }),
         ConnectorError::Partial(p) => json!({
-            "error": case, "message": p.message, "failedStep": p.failed_step, "applied": p.applied
+            "error": case, "message": p.message, "failedStep": p.failed_step, "applied": p.applied,
+            "id": p.id
         }),
         ConnectorError::Unauthorized(m)
         | ConnectorError::Forbidden(m)

@@ -16,6 +16,7 @@ pub mod listen;
 pub mod load;
 pub mod outgoing;
 pub mod output;
+pub mod progress;
 pub mod runtime;
 pub mod simulator;
 pub mod webhooks;

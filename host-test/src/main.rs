@@ -25,6 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// List every action and trigger with its JSON Schemas.
+    #[command(after_help = "Examples:\n  host-test actions\n  host-test actions | jq '.[].name'")]
     Actions,
     /// Run one action through the component.
     #[command(
@@ -88,7 +89,7 @@ enum Command {
     },
     /// Receive Help Scout webhooks on 127.0.0.1 and verify each through the component.
     #[command(
-        after_help = "Answers 200 for a verified delivery, 401 for a bad signature, 400 for a malformed one;\nprints each verified event as one JSON line."
+        after_help = "Answers 200 for a verified delivery, 401 for a bad signature, 400 for a malformed one;\nprints each verified event as one JSON line.\n\nExample:\n  HELPSCOUT_WEBHOOK_SECRET=... host-test listen --port 8080 --max-events 10"
     )]
     Listen {
         /// The webhook secret.
@@ -103,6 +104,9 @@ enum Command {
     },
     /// Run many concurrent invocations through one host against the simulator; report errors,
     /// time and peak memory.
+    #[command(
+        after_help = "Examples:\n  host-test load\n  host-test load --invocations 5000 --concurrency 200 --action list-mailboxes --input '{}'"
+    )]
     Load {
         /// Invocations in all.
         #[arg(long, default_value_t = 1000)]
@@ -137,8 +141,20 @@ enum Command {
         peers: Option<std::path::PathBuf>,
     },
     /// Run every action and flow against the embedded simulator and print a report.
+    #[command(after_help = "Example:\n  cargo run --release -p host-test -- demo")]
     Demo,
+    /// Write the embedded component, with its registry metadata, to a file (what
+    /// scripts/publish pushes); prints its size and SHA-256.
+    #[command(after_help = "Example:\n  host-test component --out dist/helpscout-connector.wasm")]
+    Component {
+        /// Where to write the .wasm file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Serve the embedded Help Scout simulator on 127.0.0.1 until interrupted.
+    #[command(
+        after_help = "Examples:\n  host-test simulator --port 8080\n  host-test run list-mailboxes --api http://127.0.0.1:8080 --token demo-access-token"
+    )]
     Simulator {
         /// Port (0: any free port).
         #[arg(long, default_value_t = 0)]
@@ -234,6 +250,7 @@ fn main() {
                 commands::bench(component, &plan).await
             }
             Command::Demo => demo(component).await,
+            Command::Component { out } => commands::write_component(component, out),
             Command::Simulator {
                 port,
                 conversations,

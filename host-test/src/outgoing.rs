@@ -115,6 +115,8 @@ impl Policy {
 #[derive(Clone)]
 pub struct Hooks {
     pub policy: Arc<Policy>,
+    /// Counts the requests the policy let through (the CLI's progress line reads it).
+    pub sent: Arc<std::sync::atomic::AtomicU64>,
 }
 
 type ResponseFuture = Box<
@@ -137,6 +139,7 @@ impl WasiHttpHooks for Hooks {
         _io: Box<dyn Future<Output = Result<(), Error>> + Send>,
     ) -> ResponseFuture {
         let policy = self.policy.clone();
+        let sent = self.sent.clone();
         Box::new(async move {
             let (parts, body) = request.into_parts();
             // Read the whole body first, so a refusal is never masked as a reset.
@@ -144,6 +147,7 @@ impl WasiHttpHooks for Hooks {
             if !policy.allows(&parts.uri) {
                 return Err(Error::HttpRequestDenied);
             }
+            sent.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let request = http::Request::from_parts(parts, Full::new(body));
             let response = if request.uri().scheme_str() == Some("https") {
                 let request = request.map(|b| b.map_err(|never| match never {}));

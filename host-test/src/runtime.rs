@@ -7,6 +7,7 @@ use crate::bindings::{
 };
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::error::Context as _;
@@ -63,6 +64,7 @@ pub struct Runtime {
     pre: ConnectorPre<HostState>,
     policy: Arc<Policy>,
     deadline_ticks: u64,
+    sent: Arc<AtomicU64>,
 }
 
 impl Runtime {
@@ -83,6 +85,14 @@ impl Runtime {
             .max_memory_size(MEMORY_LIMIT_BYTES)
             .max_tables_per_module(8)
             .max_memories_per_module(2);
+        // Keep a reused slot's touched pages resident and reset them in place (PAGEMAP_SCAN, Linux
+        // 6.7+) instead of returning them to the kernel: a fresh instance then starts without page
+        // faults. Measured: 4 KiB webhooks 7.9k -> 13.4k/s, pooled instantiation 25 -> 21 us;
+        // keeping pages resident without the scan gained nothing.
+        pool.linear_memory_keep_resident(1 << 20)
+            .async_stack_keep_resident(128 << 10)
+            .table_keep_resident(64 << 10)
+            .pagemap_scan(wasmtime::Enabled::Auto);
         let mut config = base_config();
         config.allocation_strategy(wasmtime::InstanceAllocationStrategy::Pooling(pool));
         Self::with_config(component, policy, config)
@@ -103,6 +113,7 @@ impl Runtime {
             pre,
             policy,
             deadline_ticks: ticks(DEFAULT_CALL_DEADLINE),
+            sent: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -113,6 +124,11 @@ impl Runtime {
 
     pub fn engine(&self) -> &Engine {
         &self.engine
+    }
+
+    /// Outgoing requests sent so far by all calls of this runtime.
+    pub fn requests_sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
     }
 
     /// The allow-list every call of this runtime obeys.
@@ -149,6 +165,7 @@ impl Runtime {
             http: WasiHttpCtx::new(),
             hooks: Hooks {
                 policy: self.policy.clone(),
+                sent: self.sent.clone(),
             },
             limits: StoreLimitsBuilder::new()
                 .memory_size(MEMORY_LIMIT_BYTES)

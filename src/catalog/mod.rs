@@ -272,18 +272,50 @@ struct Empty {}
 
 fn unknown(name: &str) -> Error {
     let names: Vec<&str> = ENTRIES.iter().map(|e| e.name).collect();
+    let closest = names
+        .iter()
+        .map(|n| (edit_distance(&name.to_ascii_lowercase(), n), *n))
+        .min()
+        .filter(|(distance, _)| *distance <= 3);
+    let hint = closest.map_or(String::new(), |(_, n)| format!(" did you mean {n:?}?"));
     Error::invalid(
         "name",
         format!(
-            "unknown action or trigger {name:?}; known: {}",
+            "unknown action or trigger {name:?};{hint} known: {}",
             names.join(", ")
         ),
     )
 }
 
+/// Levenshtein distance, for suggesting the name a typo meant.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substituted = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_gets_a_suggestion_and_nonsense_does_not() {
+        let message = |name: &str| unknown(name).to_string();
+        assert!(message("list-mailbox").contains(r#"did you mean "list-mailboxes"?"#));
+        assert!(message("get-conversaton").contains(r#"did you mean "get-conversation"?"#));
+        assert!(message("Find-Customers").contains(r#"did you mean "find-customers"?"#));
+        assert!(!message("launch-rocket").contains("did you mean"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 
     #[test]
     fn every_entry_has_object_schemas_and_dispatches() {

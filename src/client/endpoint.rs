@@ -30,6 +30,13 @@ impl ApiBase {
                 "must not carry a query or fragment",
             ));
         }
+        let path = url.path().trim_end_matches('/');
+        if path == "/v2" || path.ends_with("/v2") {
+            return Err(Error::invalid(
+                "baseUrl",
+                "must not end in /v2: requests go to {base-url}/v2/…, so give e.g. https://api.helpscout.net",
+            ));
+        }
         Ok(Self { url })
     }
 
@@ -112,5 +119,20 @@ mod tests {
         for bad in ["ftp://x", "not a url", "https://h/?q=1", "mailto:a@b"] {
             assert!(ApiBase::parse(bad).is_err(), "{bad}");
         }
+        for with_version in ["https://api.helpscout.net/v2", "https://h/proxy/v2/"] {
+            let error = ApiBase::parse(with_version).unwrap_err().to_string();
+            assert!(
+                error.contains("must not end in /v2"),
+                "{with_version}: {error}"
+            );
+        }
+        assert!(ApiBase::parse("https://h/proxy/").is_ok());
+    }
+
+    #[test]
+    fn host_names_must_be_ascii_or_punycode() {
+        let error = ApiBase::parse("https://bücher.example").unwrap_err();
+        assert!(matches!(error, Error::Validation(_)), "{error:?}");
+        assert!(ApiBase::parse("https://xn--bcher-kva.example").is_ok());
     }
 }

@@ -67,11 +67,19 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    /// A client that mints its token from app credentials (now, and again once on a 401).
-    pub fn with_app(transport: T, base: ApiBase, app: AppCredentials) -> Result<Self> {
-        let mut client = Self::new(transport, base, String::new());
+    /// A client that mints its token from app credentials: now unless a cached token is given,
+    /// and again once on a 401.
+    pub fn with_app(
+        transport: T,
+        base: ApiBase,
+        app: AppCredentials,
+        cached: Option<String>,
+    ) -> Result<Self> {
+        let mut client = Self::new(transport, base, cached.unwrap_or_default());
         client.app = Some(app);
-        client.mint()?;
+        if client.token.is_empty() {
+            client.mint()?;
+        }
         Ok(client)
     }
 

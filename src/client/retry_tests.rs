@@ -85,7 +85,7 @@ fn an_expired_token_is_reminted_once_with_app_credentials() {
         client_id: "id".into(),
         client_secret: "secret".into(),
     };
-    let mut client = Client::with_app(&mut t, base(), app).unwrap();
+    let mut client = Client::with_app(&mut t, base(), app, None).unwrap();
     let url = client.base().endpoint(&["x"], &[]);
     assert_eq!(client.send(Method::Get, url, None).unwrap().status, 200);
     assert_eq!(client.meta.minted.as_ref().unwrap().access_token, "fresh");
@@ -98,6 +98,34 @@ fn an_expired_token_is_reminted_once_with_app_credentials() {
         1,
         "a user token is not re-minted: the host refreshes it"
     );
+}
+
+#[test]
+fn a_cached_token_is_used_first_and_reminted_only_when_refused() {
+    let app = || AppCredentials {
+        client_id: "id".into(),
+        client_secret: "secret".into(),
+    };
+    let mut t = Scripted::default().status(200, &[]);
+    let mut client = Client::with_app(&mut t, base(), app(), Some("cached".into())).unwrap();
+    let url = client.base().endpoint(&["x"], &[]);
+    assert_eq!(
+        client.send(Method::Get, url.clone(), None).unwrap().status,
+        200
+    );
+    assert!(client.meta.minted.is_none(), "no token request");
+    assert_eq!(t.sent.len(), 1);
+    assert_eq!(t.sent[0].headers[0].1, "Bearer cached");
+
+    let token = r#"{"token_type":"bearer","access_token":"fresh","expires_in":172800}"#;
+    let mut t = Scripted::default()
+        .status(401, &[])
+        .json(200, token)
+        .status(200, &[]);
+    let mut client = Client::with_app(&mut t, base(), app(), Some("stale".into())).unwrap();
+    assert_eq!(client.send(Method::Get, url, None).unwrap().status, 200);
+    assert_eq!(client.meta.minted.as_ref().unwrap().access_token, "fresh");
+    assert_eq!(t.sent[2].headers[0].1, "Bearer fresh");
 }
 
 #[test]

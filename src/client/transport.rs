@@ -175,7 +175,7 @@ fn invalid(message: impl Into<String>) -> TransportError {
 fn map_error_code(code: ErrorCode) -> TransportError {
     match code {
         ErrorCode::HttpRequestDenied => {
-            TransportError::Denied("the host's allow-list does not include this server".into())
+            TransportError::Denied("the host refused the request: the server is not on its allow-list, or plain HTTP was used off loopback".into())
         }
         ErrorCode::DnsTimeout
         | ErrorCode::DnsError(_)

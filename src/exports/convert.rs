@@ -13,6 +13,7 @@ impl From<types::Connection> for Connection {
             types::Credentials::ClientCredentials(cc) => Credentials::ClientCredentials {
                 client_id: cc.client_id,
                 client_secret: cc.client_secret,
+                token: cc.token.filter(|t| !t.trim().is_empty()),
             },
         };
         let retry = c.retry.map_or_else(RetryPolicy::default, |r| RetryPolicy {
@@ -55,10 +56,12 @@ impl From<Error> for types::Error {
                 failed_step,
                 applied,
                 message,
+                id,
             } => types::Error::Partial(types::PartialFailure {
                 failed_step,
                 applied,
                 message,
+                id,
             }),
             Error::Other(m) => types::Error::Other(m),
         }

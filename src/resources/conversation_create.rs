@@ -130,8 +130,15 @@ pub fn create(client: &mut Client<impl Transport>, input: &CreateConversation) -
     let id = created_id(&response);
     let mut output = json!({ "id": id });
     if let (true, Some(id)) = (input.return_conversation, id) {
+        // The conversation exists now: a failed read-back must not invite a retry of the create.
         let query = [("embed", "threads".to_string())];
-        output["conversation"] = client.get(&["conversations", &id.to_string()], &query)?;
+        let read = client.get(&["conversations", &id.to_string()], &query);
+        output["conversation"] = read.map_err(|e| Error::Partial {
+            failed_step: "read-back".into(),
+            applied: vec!["create".into()],
+            message: format!("conversation {id} created, but reading it back failed: {e}"),
+            id: Some(id),
+        })?;
     }
     Ok(output)
 }

@@ -161,6 +161,7 @@ pub fn update(
                     failed_step: name.to_string(),
                     applied,
                     message: e.to_string(),
+                    id: Some(id),
                 });
             }
         }

@@ -133,6 +133,7 @@ pub fn create(client: &mut Client<impl Transport>, input: &CustomerInput) -> Res
             failed_step: "properties".into(),
             applied: vec!["create".into()],
             message: format!("customer {id} created, but its properties failed: {e}"),
+            id: Some(id),
         })?;
     }
     Ok(json!({ "id": id }))
@@ -170,6 +171,7 @@ pub fn update(
                     failed_step: "properties".into(),
                     applied,
                     message,
+                    id: Some(id),
                 });
             }
         }

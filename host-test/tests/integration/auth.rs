@@ -144,6 +144,7 @@ fn client_credentials_connection_mints_and_hands_back_the_token() {
         let conn = env.conn_with(Credentials::ClientCredentials(ClientCredentials {
             client_id: CLIENT_ID.into(),
             client_secret: CLIENT_SECRET.into(),
+            token: None,
         }));
         let inv = runtime()
             .invoke(&conn, "list-mailboxes", "{}")
@@ -154,6 +155,36 @@ fn client_credentials_connection_mints_and_hands_back_the_token() {
         assert!(!minted.access_token.is_empty());
         assert_eq!(inv.meta.requests, 2);
         assert!(inv.meta.rate_limit_remaining.is_some() && inv.meta.rate_limit_limit.is_some());
+
+        // The host passes the minted token back: no token request, and nothing new to store.
+        let cached = env.conn_with(Credentials::ClientCredentials(ClientCredentials {
+            client_id: CLIENT_ID.into(),
+            client_secret: CLIENT_SECRET.into(),
+            token: Some(minted.access_token.clone()),
+        }));
+        let before = env.sim.requests().len();
+        let inv = runtime()
+            .invoke(&cached, "list-mailboxes", "{}")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(inv.meta.requests, 1);
+        assert!(inv.meta.minted_token.is_none());
+        assert_eq!(env.sim.requests().len(), before + 1);
+
+        // A stale cached token is refused once, then replaced by a fresh one.
+        let stale = env.conn_with(Credentials::ClientCredentials(ClientCredentials {
+            client_id: CLIENT_ID.into(),
+            client_secret: CLIENT_SECRET.into(),
+            token: Some("stale-token".into()),
+        }));
+        let inv = runtime()
+            .invoke(&stale, "list-mailboxes", "{}")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(inv.meta.requests, 3, "401, token, retry");
+        assert!(inv.meta.minted_token.is_some());
     });
 }
 

@@ -31,6 +31,7 @@ fn replay(
             credentials: Credentials::ClientCredentials(ClientCredentials {
                 client_id: "<HELP_SCOUT_APP_ID>".into(),
                 client_secret: "<HELP_SCOUT_APP_SECRET>".into(),
+                token: None,
             }),
             retry: None,
         };

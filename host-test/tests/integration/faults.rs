@@ -220,6 +220,7 @@ fn an_expired_token_is_reminted_once_with_client_credentials_only() {
         let conn = env.conn_with(Credentials::ClientCredentials(ClientCredentials {
             client_id: "demo-client-id".into(),
             client_secret: "demo-client-secret".into(),
+            token: None,
         }));
         fault(&env, "expire-token:GET:/v2/mailboxes:1");
         let inv = runtime()
@@ -272,5 +273,31 @@ fn a_slow_first_byte_times_out_at_the_host_bound_and_reads_are_retried() {
             .unwrap()
             .unwrap_err();
         assert!(matches!(e, ConnectorError::Transient(_)), "{e:?}");
+    });
+}
+
+#[test]
+fn a_failed_read_back_after_a_create_is_partial_with_the_new_id() {
+    block_on(async {
+        let env = Env::start().await;
+        fault(&env, "404:GET:/v2/conversations");
+        let mut input: Value = serde_json::from_str(CREATE).unwrap();
+        input["returnConversation"] = Value::Bool(true);
+        let error = env.err("create-conversation", &input.to_string()).await;
+        let ConnectorError::Partial(partial) = error else {
+            panic!("expected partial, got {error:?}");
+        };
+        assert_eq!(partial.failed_step, "read-back");
+        assert_eq!(partial.applied, ["create"]);
+        env.sim.clear_faults();
+        let id = partial.id.expect("the new conversation's id");
+        let read = env
+            .ok("get-conversation", &format!(r#"{{"id": {id}}}"#))
+            .await;
+        assert_eq!(
+            read["subject"], "Fault test",
+            "the conversation was created once"
+        );
+        assert_eq!(count_fault_conversations(&env).await, 1);
     });
 }

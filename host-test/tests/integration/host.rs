@@ -273,3 +273,96 @@ fn cli_simulator_prints_its_url_and_serves_until_stopped() {
     let out: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(out["items"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn cli_help_shows_an_example_for_every_command() {
+    let (code, top, _) = host_test(&["--help"], None);
+    assert_eq!(code, 0);
+    let commands = [
+        "actions",
+        "run",
+        "replay",
+        "listen",
+        "load",
+        "bench",
+        "demo",
+        "component",
+        "simulator",
+    ];
+    for command in commands {
+        assert!(top.contains(command), "top-level help lists {command}");
+        let (code, help, _) = host_test(&[command, "--help"], None);
+        assert_eq!(code, 0, "{command} --help");
+        assert!(
+            help.contains("Example"),
+            "{command} --help has no example:\n{help}"
+        );
+        assert!(help.contains(&format!("host-test {command}")) || command == "demo");
+    }
+}
+
+#[test]
+fn cli_common_mistakes_get_helpful_messages() {
+    let (code, _, stderr) = host_test(&["run", "list-mailbox"], None);
+    assert_eq!(code, 1);
+    let error: Value = serde_json::from_str(&stderr).unwrap();
+    assert_eq!(error["error"], "validation");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains(r#"did you mean "list-mailboxes"?"#),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = host_test(
+        &[
+            "run",
+            "list-mailboxes",
+            "--api",
+            "https://api.helpscout.net/v2",
+            "--token",
+            "t",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("must not end in /v2"), "{stderr}");
+
+    let (code, _, stderr) = host_test(
+        &[
+            "run",
+            "list-mailboxes",
+            "--api",
+            "https://api.helpscout.net",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--api needs --token"), "{stderr}");
+}
+
+#[test]
+fn cli_component_writes_the_embedded_component_with_its_metadata() {
+    let dir = std::env::temp_dir().join(format!("host-test-component-{}", std::process::id()));
+    let file = dir.join("c.wasm");
+    let (code, stdout, stderr) = host_test(&["component", "--out", file.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(report["bytes"], bytes.len());
+    assert_eq!(report["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(bytes, host_test::runtime::EMBEDDED_COMPONENT);
+    for field in [
+        &b"helpscout-connector"[..],
+        b"Help Scout Mailbox API 2.0 connector",
+        b"MIT",
+    ] {
+        assert!(
+            bytes.windows(field.len()).any(|w| w == field),
+            "metadata {:?}",
+            String::from_utf8_lossy(field)
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

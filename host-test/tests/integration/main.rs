@@ -13,6 +13,7 @@ mod host;
 mod limits;
 mod load;
 mod mailboxes;
+mod schemas;
 mod secrets;
 mod threads;
 mod triggers;
