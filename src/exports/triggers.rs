@@ -106,14 +106,16 @@ fn to_event(
 ) -> wt::Event {
     let body = events::lookup(name).map(|(_, b, _)| b);
     let object = data.is_object();
+    let data_json = data_json.unwrap_or_else(|| data.to_string());
     wt::Event {
         name: name.to_string(),
         trigger: trigger.map(str::to_string),
         id,
-        data_json: data_json.unwrap_or_else(|| data.to_string()),
         conversation: (object && body == Some(Body::Conversation))
-            .then(|| conversations::to_record(data)),
-        customer: (object && body == Some(Body::Customer)).then(|| customers::to_record(data)),
+            .then(|| conversations::with_json(data, data_json.clone())),
+        customer: (object && body == Some(Body::Customer))
+            .then(|| customers::with_json(data, data_json.clone())),
+        data_json,
     }
 }
 

@@ -130,6 +130,12 @@ pub fn records_from_raw(items: &[Box<serde_json::value::RawValue>]) -> Vec<wit::
 
 /// One conversation as a typed record, its JSON kept whole in `raw-json`.
 pub fn to_record(value: &Value) -> wit::Conversation {
+    with_json(value, value.to_string())
+}
+
+/// Like `to_record`, with `raw_json` already at hand as the JSON text of `value` (a webhook body),
+/// so it is not printed again.
+pub fn with_json(value: &Value, raw_json: String) -> wit::Conversation {
     let c: WireConversation = read(value);
     let threads = value
         .get("_embedded")
@@ -167,7 +173,7 @@ pub fn to_record(value: &Value) -> wit::Conversation {
             })
             .collect(),
         threads,
-        raw_json: value.to_string(),
+        raw_json,
     }
 }
 

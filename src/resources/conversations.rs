@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-pub use conversation_records::{records_from_raw, to_record};
+pub use conversation_records::{records_from_raw, to_record, with_json};
 
 /// Default number of conversations a find returns (contract §2).
 pub const DEFAULT_LIMIT: u32 = 100;

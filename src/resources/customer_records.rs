@@ -92,6 +92,12 @@ pub fn records_from_raw(items: &[Box<serde_json::value::RawValue>]) -> Vec<wit::
 
 /// One customer as a typed record.
 pub fn to_record(value: &Value) -> wit::Customer {
+    with_json(value, value.to_string())
+}
+
+/// Like `to_record`, with `raw_json` already at hand as the JSON text of `value` (a webhook body),
+/// so it is not printed again.
+pub fn with_json(value: &Value, raw_json: String) -> wit::Customer {
     let c: WireCustomer = read(value);
     let entries = |list: &[Value]| list.iter().map(entry).collect();
     let e = &c.embedded;
@@ -131,7 +137,7 @@ pub fn to_record(value: &Value) -> wit::Customer {
                 text: p.text.clone(),
             })
             .collect(),
-        raw_json: value.to_string(),
+        raw_json,
     }
 }
 

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
-pub use super::customer_records::{records_from_raw, to_record};
+pub use super::customer_records::{records_from_raw, to_record, with_json};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum CustomerSortField {
