@@ -22,7 +22,8 @@ const SCAN_LIMIT: usize = 10_000;
 pub struct Poll {
     /// The cursor the previous poll returned; none on the first poll.
     pub cursor: Option<Cursor>,
-    /// Where a first poll starts (default: now).
+    /// Where a first poll starts (default: now, with what already happened in that second
+    /// marked seen).
     pub since: Option<String>,
     /// Events per poll at most (default 100).
     pub limit: Option<u32>,
@@ -46,20 +47,34 @@ struct Candidate {
 /// `{"events": [...], "cursor": {...}}` for `trigger`.
 pub fn poll(client: &mut Client<impl Transport>, trigger: &str, input: &Poll) -> Result<Value> {
     let limit = check_limit(input.limit, 100)?.min(1000);
-    let cursor = match (&input.cursor, &input.since) {
-        (Some(cursor), _) => cursor.clone(),
-        (None, Some(since)) => Cursor {
-            since: since.clone(),
-            seen: Vec::new(),
-        },
-        (None, None) => {
-            // A first poll starts now: it reports nothing and hands back the starting cursor.
-            return Ok(
-                json!({"events": [], "cursor": Cursor { since: clock::now(), seen: Vec::new() }}),
-            );
+    let (cursor, first) = match (&input.cursor, &input.since) {
+        (Some(cursor), _) => (cursor.clone(), false),
+        (None, since) => {
+            let since = since.clone().unwrap_or_else(clock::now);
+            let seen = Vec::new();
+            (Cursor { since, seen }, input.since.is_none())
         }
     };
     check_timestamp("cursor.since", &cursor.since)?;
+    let mut candidates = unreported(client, trigger, &cursor)?;
+    if first {
+        // A first poll starts now: what already happened in this very second is marked seen,
+        // not reported, so activating a trigger never replays earlier events.
+        let baseline = advance(&cursor, &candidates);
+        return Ok(json!({"events": [], "cursor": baseline}));
+    }
+    candidates.truncate(limit);
+    let next = advance(&cursor, &candidates);
+    let events: Vec<Value> = candidates.into_iter().map(|c| c.event).collect();
+    Ok(json!({"events": events, "cursor": next}))
+}
+
+/// The trigger's events after `cursor`, oldest first.
+fn unreported(
+    client: &mut Client<impl Transport>,
+    trigger: &str,
+    cursor: &Cursor,
+) -> Result<Vec<Candidate>> {
     let mut candidates = match trigger {
         NEW_CONVERSATION => new_conversations(client, &cursor.since)?,
         NEW_CUSTOMER => new_customers(client, &cursor.since)?,
@@ -74,10 +89,7 @@ pub fn poll(client: &mut Client<impl Transport>, trigger: &str, input: &Poll) ->
     candidates
         .retain(|c| c.at > cursor.since || (c.at == cursor.since && !cursor.seen.contains(&c.key)));
     candidates.sort_by(|a, b| (&a.at, a.key).cmp(&(&b.at, b.key)));
-    candidates.truncate(limit);
-    let next = advance(&cursor, &candidates);
-    let events: Vec<Value> = candidates.into_iter().map(|c| c.event).collect();
-    Ok(json!({"events": events, "cursor": next}))
+    Ok(candidates)
 }
 
 /// The cursor after reporting `reported` (sorted, oldest first).

@@ -387,3 +387,35 @@ fn typed_trigger_functions() {
         assert!(cursor["since"].is_string());
     });
 }
+
+#[test]
+fn a_first_poll_never_reports_what_happened_before_it_in_the_same_second() {
+    block_on(async {
+        let env = Env::start().await;
+        for round in 0..3 {
+            let before = env
+                .ok(
+                    "create-customer",
+                    &json!({"firstName": format!("Before {round}")}).to_string(),
+                )
+                .await["id"]
+                .clone();
+            let (none, cursor) = poll(&env, "new-customer", json!({})).await;
+            assert!(none.is_empty(), "a first poll reports nothing");
+            let after = env
+                .ok(
+                    "create-customer",
+                    &json!({"firstName": format!("After {round}")}).to_string(),
+                )
+                .await["id"]
+                .clone();
+            let (events, _) = poll(&env, "new-customer", json!({"cursor": cursor})).await;
+            let ids: Vec<Value> = events.iter().map(|e| e["id"].clone()).collect();
+            assert_eq!(
+                ids,
+                [after.clone()],
+                "created before the first poll: {before}"
+            );
+        }
+    });
+}
