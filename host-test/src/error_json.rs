@@ -20,6 +20,7 @@ pub fn case_name(error: &ConnectorError) -> &'static str {
         ConnectorError::InvalidSignature(_) => "invalid-signature",
         ConnectorError::Partial(_) => "partial",
         ConnectorError::Other(_) => "other",
+        ConnectorError::ExecutionFailed => "execution-failed",
     }
 }
 
@@ -56,5 +57,8 @@ pub fn to_json(error: &ConnectorError) -> Value {
         | ConnectorError::Denied(m)
         | ConnectorError::InvalidSignature(m)
         | ConnectorError::Other(m) => json!({"error": case, "message": m}),
+        ConnectorError::ExecutionFailed => {
+            json!({"error": case, "message": "the host reported the execution failed"})
+        }
     }
 }

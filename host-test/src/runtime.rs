@@ -208,7 +208,8 @@ impl Runtime {
 
     pub async fn describe(&self) -> anyhow::Result<Vec<Descriptor>> {
         self.call(async |c, s| c.helpscout_connector_catalog().call_describe(s).await)
-            .await
+            .await?
+            .map_err(|e| anyhow::anyhow!("describe failed: {e:?}"))
     }
 
     /// Invokes an action by name with JSON input.

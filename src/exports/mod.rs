@@ -185,8 +185,8 @@ fn token(base_url: &str, id: &str, secret: &str, grant: Grant<'_>) -> Result<wit
 }
 
 impl wit_catalog::Guest for Component {
-    fn describe() -> Vec<wit_catalog::Descriptor> {
-        catalog::ENTRIES
+    fn describe() -> Result<Vec<wit_catalog::Descriptor>> {
+        let entries = catalog::ENTRIES
             .iter()
             .map(|e| wit_catalog::Descriptor {
                 name: e.name.into(),
@@ -198,7 +198,8 @@ impl wit_catalog::Guest for Component {
                 input_schema: e.input_schema.to_string(),
                 output_schema: e.output_schema.to_string(),
             })
-            .collect()
+            .collect();
+        Ok(entries)
     }
 
     fn invoke(
