@@ -116,6 +116,22 @@ impl<T: Transport> Client<T> {
         self.get_url(url)
     }
 
+    /// `METHOD {base}/v2/{segments}` with an optional JSON body; any status outside 2xx is its
+    /// error. The response is returned for its headers (`Resource-ID`, `Location`).
+    pub fn write(
+        &mut self,
+        method: Method,
+        segments: &[&str],
+        body: Option<&Value>,
+    ) -> Result<Response> {
+        let url = self.base.endpoint(segments, &[]);
+        let response = self.send(method, url, body)?;
+        match response.status {
+            200..=299 => Ok(response),
+            status => Err(error_for(status, &response)),
+        }
+    }
+
     /// GET an absolute URL on the base (pagination links) → the JSON body.
     pub fn get_url(&mut self, url: Url) -> Result<Value> {
         parse_json(&self.get_body(url)?)

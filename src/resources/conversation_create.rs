@@ -4,7 +4,7 @@
 use super::custom_fields::{self, Definitions, FieldInput};
 use super::refs::CustomerRef;
 use super::threads::ThreadFields;
-use crate::client::{Client, Method, Transport, created_id, error_for};
+use crate::client::{Client, Method, Transport, created_id};
 use crate::error::{Error, Result};
 use crate::input::{all, check_count, check_length, check_timestamp};
 use serde::Deserialize;
@@ -122,12 +122,8 @@ pub fn create(client: &mut Client<impl Transport>, input: &CreateConversation) -
         let resolved = definitions.resolve(&input.fields, "fields")?;
         Some(custom_fields::create_body(&resolved))
     };
-    let url = client.base().endpoint(&["conversations"], &[]);
-    let response = client.send(Method::Post, url, Some(&input.body(fields)))?;
-    if !(200..300).contains(&response.status) {
-        return Err(error_for(response.status, &response));
-    }
-    let id = created_id(&response);
+    let body = input.body(fields);
+    let id = created_id(&client.write(Method::Post, &["conversations"], Some(&body))?);
     let mut output = json!({ "id": id });
     if let (true, Some(id)) = (input.return_conversation, id) {
         // The conversation exists now: a failed read-back must not invite a retry of the create.

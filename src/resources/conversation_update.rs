@@ -5,7 +5,7 @@
 use super::conversation_create::{check_tags, positive};
 use super::custom_fields::{self, Definitions, FieldInput};
 use super::threads::Status;
-use crate::client::{Client, Method, Transport, error_for};
+use crate::client::{Client, Method, Transport};
 use crate::error::{Error, Result};
 use crate::input::{all, check_count, check_length, nullable};
 use serde::Deserialize;
@@ -192,14 +192,9 @@ fn write(
     path: &[&str],
     body: &Value,
 ) -> Result<()> {
-    let mut segments = vec!["conversations"];
-    segments.extend_from_slice(path);
-    let url = client.base().endpoint(&segments, &[]);
-    let response = client.send(method, url, Some(body))?;
-    match response.status {
-        200..=299 => Ok(()),
-        status => Err(error_for(status, &response)),
-    }
+    let segments: Vec<&str> = ["conversations"].iter().chain(path).copied().collect();
+    client.write(method, &segments, Some(body))?;
+    Ok(())
 }
 
 #[cfg(test)]

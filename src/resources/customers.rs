@@ -4,7 +4,7 @@
 //! fields, entry collections set to the given list, properties by slug).
 
 use super::customer_input::{CustomerInput, entry_ops};
-use crate::client::{Client, Method, Transport, created_id, error_for};
+use crate::client::{Client, Method, Transport, created_id};
 use crate::error::{Error, Result};
 use crate::input::{check_email, check_limit, check_timestamp};
 use crate::query::Query;
@@ -122,12 +122,8 @@ pub fn get(client: &mut Client<impl Transport>, input: &GetCustomer) -> Result<V
 /// `{"id": <new id>}`; properties are set right after the create.
 pub fn create(client: &mut Client<impl Transport>, input: &CustomerInput) -> Result<Value> {
     input.validate(true)?;
-    let url = client.base().endpoint(&["customers"], &[]);
-    let response = client.send(Method::Post, url, Some(&input.create_body()))?;
-    if !(200..300).contains(&response.status) {
-        return Err(error_for(response.status, &response));
-    }
-    let id = created_id(&response);
+    let body = input.create_body();
+    let id = created_id(&client.write(Method::Post, &["customers"], Some(&body))?);
     if let (Some(id), Some(ops)) = (id, input.property_ops()) {
         patch(client, &[&id.to_string(), "properties"], &ops).map_err(|e| Error::Partial {
             failed_step: "properties".into(),
@@ -180,14 +176,9 @@ pub fn update(
 }
 
 fn patch(client: &mut Client<impl Transport>, path: &[&str], body: &Value) -> Result<()> {
-    let mut segments = vec!["customers"];
-    segments.extend_from_slice(path);
-    let url = client.base().endpoint(&segments, &[]);
-    let response = client.send(Method::Patch, url, Some(body))?;
-    match response.status {
-        200..=299 => Ok(()),
-        status => Err(error_for(status, &response)),
-    }
+    let segments: Vec<&str> = ["customers"].iter().chain(path).copied().collect();
+    client.write(Method::Patch, &segments, Some(body))?;
+    Ok(())
 }
 
 #[cfg(test)]

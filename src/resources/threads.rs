@@ -2,7 +2,7 @@
 //! and the thread items of `create-conversation`, which share these fields.
 
 use super::refs::{Attachment, CustomerRef};
-use crate::client::{Client, Method, Transport, created_id, error_for};
+use crate::client::{Client, Method, Transport, created_id};
 use crate::error::{Error, Result};
 use crate::input::{all, check_count, check_email, check_timestamp};
 use serde::Deserialize;
@@ -186,15 +186,9 @@ pub fn create(
     if fields.kind.needs_customer() && fields.customer.is_none() {
         fields.customer = Some(primary_customer(client, &conversation)?);
     }
-    let url = client.base().endpoint(
-        &["conversations", &conversation, fields.kind.endpoint()],
-        &[],
-    );
-    let response = client.send(Method::Post, url, Some(&fields.body(false)))?;
-    match response.status {
-        200..=299 => Ok(json!({ "id": created_id(&response) })),
-        status => Err(error_for(status, &response)),
-    }
+    let segments = ["conversations", &conversation, fields.kind.endpoint()];
+    let response = client.write(Method::Post, &segments, Some(&fields.body(false)))?;
+    Ok(json!({ "id": created_id(&response) }))
 }
 
 /// The conversation's primary customer, for replies and customer threads given no customer.

@@ -2,7 +2,7 @@
 //! URL is updated, never duplicated), remove, list.
 
 use super::events::{self, event_of_trigger};
-use crate::client::{Client, Method, Transport, created_id, error_for};
+use crate::client::{Client, Method, Transport, created_id};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -101,13 +101,11 @@ pub fn subscribe(
     }
     let (id, created) = match existing.as_ref().and_then(|w| w["id"].as_u64()) {
         Some(id) => {
-            let url = client.base().endpoint(&["webhooks", &id.to_string()], &[]);
-            expect_success(client.send(Method::Put, url, Some(&body))?)?;
+            client.write(Method::Put, &["webhooks", &id.to_string()], Some(&body))?;
             (Some(id), false)
         }
         None => {
-            let url = client.base().endpoint(&["webhooks"], &[]);
-            let response = expect_success(client.send(Method::Post, url, Some(&body))?)?;
+            let response = client.write(Method::Post, &["webhooks"], Some(&body))?;
             (created_id(&response), true)
         }
     };
@@ -122,8 +120,7 @@ pub fn unsubscribe(client: &mut Client<impl Transport>, id: u64) -> Result<Value
     if id == 0 {
         return Err(Error::invalid("id", "must be a positive webhook id"));
     }
-    let url = client.base().endpoint(&["webhooks", &id.to_string()], &[]);
-    expect_success(client.send(Method::Delete, url, None)?)?;
+    client.write(Method::Delete, &["webhooks", &id.to_string()], None)?;
     Ok(json!({"id": id, "deleted": true}))
 }
 
@@ -140,11 +137,4 @@ pub fn list(client: &mut Client<impl Transport>) -> Result<Value> {
 fn list_raw(client: &mut Client<impl Transport>) -> Result<Vec<Value>> {
     let url = client.base().endpoint(&["webhooks"], &[]);
     client.collect(url, "webhooks", 10_000)
-}
-
-fn expect_success(response: crate::client::Response) -> Result<crate::client::Response> {
-    match response.status {
-        200..=299 => Ok(response),
-        status => Err(error_for(status, &response)),
-    }
 }
