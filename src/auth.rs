@@ -2,7 +2,7 @@
 //! (authorization code, refresh token, client credentials). Each returns the token set; the
 //! component stores nothing.
 
-use crate::client::{ApiBase, Method, Request, Transport, transport_error};
+use crate::client::{ApiBase, Method, Replay, Request, Transport, transport_error};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -95,7 +95,7 @@ pub fn request_token(
     // A token request is safe to repeat: an interrupted one is transient, not an unknown write.
     let response = transport
         .send(&request)
-        .map_err(|e| transport_error(e, Method::Get))?;
+        .map_err(|e| transport_error(e, Replay::Safe))?;
     if response.status != 200 {
         let retry_after = response
             .header_u32("x-ratelimit-retry-after")

@@ -38,12 +38,14 @@ pub enum Error {
     Denied(String),
     #[error("invalid signature: {0}")]
     InvalidSignature(String),
-    #[error("{message} (failed step: {failed_step}; applied: {applied:?})")]
+    #[error("{message} (failed step: {failed_step}, {cause}; applied: {applied:?})")]
     Partial {
         failed_step: String,
         applied: Vec<String>,
         message: String,
         id: Option<u64>,
+        /// The failed step's own error case (`unknown-outcome`, `validation`, …).
+        cause: &'static str,
     },
     #[error("{0}")]
     Other(String),
@@ -60,6 +62,36 @@ fn describe_fields(fields: &[FieldError]) -> String {
 }
 
 impl Error {
+    /// The error case's name as in the WIT variant (`not-found`, `unknown-outcome`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Unauthorized(_) => "unauthorized",
+            Error::Forbidden(_) => "forbidden",
+            Error::NotFound(_) => "not-found",
+            Error::Validation(_) => "validation",
+            Error::RateLimited(_) => "rate-limited",
+            Error::Conflict(_) => "conflict",
+            Error::PreconditionFailed(_) => "precondition-failed",
+            Error::Transient(_) => "transient",
+            Error::UnknownOutcome(_) => "unknown-outcome",
+            Error::Denied(_) => "denied",
+            Error::InvalidSignature(_) => "invalid-signature",
+            Error::Partial { .. } => "partial",
+            Error::Other(_) => "other",
+        }
+    }
+
+    /// `step` of a multi-step write failed with `self` after `applied` took effect on `id`.
+    pub fn after_steps(self, step: &str, applied: Vec<String>, id: Option<u64>) -> Self {
+        Error::Partial {
+            failed_step: step.to_string(),
+            applied,
+            cause: self.kind(),
+            message: self.to_string(),
+            id,
+        }
+    }
+
     /// A validation error on one field.
     pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Validation(vec![FieldError {

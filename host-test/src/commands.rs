@@ -210,7 +210,7 @@ pub async fn replay(
 /// `host-test listen`: verifies real deliveries on 127.0.0.1 until interrupted.
 pub async fn listen(
     component: Option<&Path>,
-    secret: String,
+    secrets: Vec<String>,
     port: u16,
     max_events: Option<usize>,
 ) -> i32 {
@@ -219,7 +219,7 @@ pub async fn listen(
             Ok(runtime) => runtime,
             Err(e) => return report_host_failure(&e),
         };
-    match crate::listen::run(runtime, secret, port, max_events).await {
+    match crate::listen::run(runtime, secrets, port, max_events).await {
         Ok(()) => EXIT_OK,
         Err(e) => report_host_failure(&e),
     }

@@ -16,21 +16,25 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 /// A running receiver.
 pub struct Listener {
     pub url: String,
-    secret: Arc<RwLock<String>>,
+    secrets: Arc<RwLock<Vec<String>>>,
     events: mpsc::UnboundedReceiver<serde_json::Value>,
     task: tokio::task::JoinHandle<()>,
 }
 
 impl Listener {
-    /// Serves on `127.0.0.1:port` (0: any free port), verifying with `secret`.
-    pub async fn start(runtime: Arc<Runtime>, secret: String, port: u16) -> anyhow::Result<Self> {
+    /// Serves on `127.0.0.1:port` (0: any free port), verifying with `secrets` (newest first).
+    pub async fn start(
+        runtime: Arc<Runtime>,
+        secrets: Vec<String>,
+        port: u16,
+    ) -> anyhow::Result<Self> {
         let (sender, events) = mpsc::unbounded_channel();
-        let secret = Arc::new(RwLock::new(secret));
-        let shared = secret.clone();
+        let secrets = Arc::new(RwLock::new(secrets));
+        let shared = secrets.clone();
         let handler = move |headers: HeaderMap, body: Bytes| {
             let (runtime, sender) = (runtime.clone(), sender.clone());
-            let secret = shared.read().map(|s| s.clone()).unwrap_or_default();
-            async move { receive(&runtime, &secret, &sender, &headers, &body).await }
+            let secrets = shared.read().map(|s| s.clone()).unwrap_or_default();
+            async move { receive(&runtime, &secrets, &sender, &headers, &body).await }
         };
         let app = axum::Router::new()
             .fallback(axum::routing::post(handler))
@@ -42,20 +46,26 @@ impl Listener {
         });
         Ok(Self {
             url,
-            secret,
+            secrets,
             events,
             task,
         })
     }
 
-    /// Verifies later deliveries with this secret (e.g. the one `subscribe` generated).
+    /// Verifies later deliveries with this secret (e.g. the one `subscribe-webhook` generated).
     pub fn set_secret(&self, secret: &str) {
-        if let Ok(mut current) = self.secret.write() {
-            *current = secret.to_string();
+        self.set_secrets(vec![secret.to_string()]);
+    }
+
+    /// Verifies later deliveries with these secrets, newest first (during a rotation).
+    pub fn set_secrets(&self, secrets: Vec<String>) {
+        if let Ok(mut current) = self.secrets.write() {
+            *current = secrets;
         }
     }
 
-    /// The next verified event (`{"event", "trigger", "id", "data"}`), or `None` once stopped.
+    /// The next verified event (`{"event", "eventId", "trigger", "id", "data"}`), or `None` once
+    /// stopped.
     pub async fn next_event(&mut self) -> Option<serde_json::Value> {
         self.events.recv().await
     }
@@ -69,7 +79,7 @@ impl Drop for Listener {
 
 async fn receive(
     runtime: &Runtime,
-    secret: &str,
+    secrets: &[String],
     sender: &mpsc::UnboundedSender<serde_json::Value>,
     headers: &HeaderMap,
     body: &[u8],
@@ -83,13 +93,13 @@ async fn receive(
             )
         })
         .collect();
-    match verify(runtime, body, &pairs, secret).await {
+    match verify(runtime, body, &pairs, secrets).await {
         Ok(result) => {
             let status =
                 StatusCode::from_u16(status_for(&result)).unwrap_or(StatusCode::BAD_REQUEST);
             match result {
-                Ok(event) => {
-                    let _ = sender.send(event_json(&event));
+                Ok(verified) => {
+                    let _ = sender.send(event_json(&verified.event));
                     (status, String::new())
                 }
                 Err(error) => (status, error_json::to_json(&error).to_string()),
@@ -105,11 +115,11 @@ async fn receive(
 /// `host-test listen`: prints each verified event until interrupted or `max_events` arrived.
 pub async fn run(
     runtime: Runtime,
-    secret: String,
+    secrets: Vec<String>,
     port: u16,
     max_events: Option<usize>,
 ) -> anyhow::Result<()> {
-    let mut listener = Listener::start(Arc::new(runtime), secret, port).await?;
+    let mut listener = Listener::start(Arc::new(runtime), secrets, port).await?;
     eprintln!(
         "listening for Help Scout webhooks on {} (Ctrl-C to stop)",
         listener.url

@@ -89,12 +89,18 @@ enum Command {
     },
     /// Receive Help Scout webhooks on 127.0.0.1 and verify each through the component.
     #[command(
-        after_help = "Answers 200 for a verified delivery, 401 for a bad signature, 400 for a malformed one;\nprints each verified event as one JSON line.\n\nExample:\n  HELPSCOUT_WEBHOOK_SECRET=... host-test listen --port 8080 --max-events 10"
+        after_help = "Answers 200 for a verified delivery (also of an event the connector does not know yet),\n401 for a bad signature, 400 for a malformed one; prints each verified event as one JSON line.\nDuring a secret rotation give --secret twice, the new one first.\n\nExample:\n  HELPSCOUT_WEBHOOK_SECRET=... host-test listen --port 8080 --max-events 10"
     )]
     Listen {
-        /// The webhook secret.
-        #[arg(long, env = "HELPSCOUT_WEBHOOK_SECRET", hide_env_values = true)]
-        secret: String,
+        /// The webhook secret (repeatable, newest first: during a rotation the previous one still verifies).
+        #[arg(
+            long,
+            env = "HELPSCOUT_WEBHOOK_SECRET",
+            hide_env_values = true,
+            required = true,
+            value_delimiter = ','
+        )]
+        secret: Vec<String>,
         /// Port (0: any free port).
         #[arg(long, default_value_t = 0)]
         port: u16,

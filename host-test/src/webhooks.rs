@@ -18,26 +18,33 @@ pub fn sign(body: &[u8], secret: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }
 
-/// Verifies and parses one delivery through the component.
+/// Verifies and parses one delivery through the component, against the secrets stored for its
+/// URL (newest first).
 pub async fn verify(
     runtime: &Runtime,
     body: &[u8],
     headers: &[(String, String)],
-    secret: &str,
-) -> anyhow::Result<Result<triggers::Event, ConnectorError>> {
+    secrets: &[String],
+) -> anyhow::Result<Result<triggers::VerifiedDelivery, ConnectorError>> {
+    let delivery = triggers::WebhookDelivery {
+        body: body.to_vec(),
+        headers: headers.to_vec(),
+        secrets: secrets.to_vec(),
+    };
     runtime
         .call(async |c, s| {
             c.helpscout_connector_triggers()
-                .call_verify_webhook(s, body, headers, secret)
+                .call_verify_webhook(s, &delivery)
                 .await
         })
         .await
 }
 
-/// The event as contract §3 prints it: `{"event", "trigger", "id", "data"}`.
+/// The event as contract §3 prints it: `{"event", "eventId", "trigger", "id", "data"}`.
 pub fn event_json(event: &triggers::Event) -> Value {
-    let data: Value = serde_json::from_str(&event.data_json).unwrap_or(Value::Null);
-    json!({"event": event.name, "trigger": event.trigger, "id": event.id, "data": data})
+    let data: Value = serde_json::from_str(&event.data).unwrap_or(Value::Null);
+    json!({"event": event.event, "eventId": event.event_id, "trigger": event.trigger,
+           "id": event.id, "data": data})
 }
 
 /// Delivers `body` with `event` and the given or computed signature, as Help Scout would.
@@ -54,11 +61,14 @@ pub async fn replay(
         ("X-HelpScout-Event".to_string(), event.to_string()),
         ("X-HelpScout-Signature".to_string(), signature),
     ];
-    verify(runtime, body, &headers, secret).await
+    let verified = verify(runtime, body, &headers, &[secret.to_string()]).await?;
+    Ok(verified.map(|v| v.event))
 }
 
-/// The HTTP status a receiver answers for a verification result.
-pub fn status_for(result: &Result<triggers::Event, ConnectorError>) -> u16 {
+/// The HTTP status a receiver answers for a verification result: 200 for every verified event
+/// (also one the connector does not know yet, so Help Scout never retries or disables the
+/// webhook for it), 401 for a bad signature, 400 for a malformed delivery.
+pub fn status_for<T>(result: &Result<T, ConnectorError>) -> u16 {
     match result {
         Ok(_) => 200,
         Err(ConnectorError::InvalidSignature(_)) => 401,

@@ -5,7 +5,7 @@ use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
 use crate::input::{decode, decode_with_id};
 use crate::resources::{
-    conversation_create, conversation_update, conversations, customers, mailboxes, threads,
+    conversation_create, conversation_update, conversations, customers, mailboxes, threads, users,
 };
 use crate::triggers::{events, polling, subscriptions};
 use serde_json::Value;
@@ -115,18 +115,30 @@ pub const ENTRIES: &[Entry] = &[
         output_schema: include_str!("../../schemas/update-customer.output.json"),
     },
     Entry {
+        name: "test-connection",
+        kind: Kind::Action,
+        description: "Check the credentials: the Help Scout user they belong to \
+                      (GET /v2/users/me), or the typed error (unauthorized, denied, …).",
+        input_schema: include_str!("../../schemas/test-connection.input.json"),
+        output_schema: include_str!("../../schemas/test-connection.output.json"),
+    },
+    Entry {
         name: "subscribe-webhook",
         kind: Kind::Action,
         description: "Register the webhook a trigger needs (POST /v2/webhooks) with a secret made \
-                      in the component; a webhook already registered for the URL is updated \
-                      (PUT /v2/webhooks/{id}), never duplicated. Returns the secret to store.",
+                      in the component, or the one given. A URL already registered shares its \
+                      webhook and secret: the events are merged (PUT /v2/webhooks/{id}) when the \
+                      stored secret is given, the call fails with conflict when it is not, and \
+                      rotateSecret replaces it. Returns the secret to store.",
         input_schema: include_str!("../../schemas/subscribe-webhook.input.json"),
         output_schema: include_str!("../../schemas/subscribe-webhook.output.json"),
     },
     Entry {
         name: "unsubscribe-webhook",
         kind: Kind::Action,
-        description: "Remove a webhook (DELETE /v2/webhooks/{id}).",
+        description: "Remove a webhook (DELETE /v2/webhooks/{id}), or only some of its events \
+                      (PUT /v2/webhooks/{id} with the stored secret), deleting it when none \
+                      remain.",
         input_schema: include_str!("../../schemas/unsubscribe-webhook.input.json"),
         output_schema: include_str!("../../schemas/unsubscribe-webhook.output.json"),
     },
@@ -209,6 +221,10 @@ pub fn invoke(
             &decode(input)?,
         )?)),
         "find-customers" => Ok(Output::Items(customers::find(client, &decode(input)?)?)),
+        "test-connection" => {
+            let _: Empty = decode(input)?;
+            Ok(Output::Raw(users::me(client)?))
+        }
         _ => invoke_json(client, name, input, secret).map(Output::Json),
     }
 }
@@ -220,11 +236,8 @@ fn invoke_json(
     secret: &mut dyn FnMut() -> Result<String>,
 ) -> Result<Value> {
     match name {
-        "subscribe-webhook" => subscriptions::subscribe(client, &decode(input)?, &secret()?),
-        "unsubscribe-webhook" => {
-            let target: WebhookId = decode(input)?;
-            subscriptions::unsubscribe(client, target.id)
-        }
+        "subscribe-webhook" => subscriptions::subscribe(client, &decode(input)?, secret),
+        "unsubscribe-webhook" => subscriptions::unsubscribe(client, &decode(input)?),
         "list-webhooks" => {
             let _: Empty = decode(input)?;
             subscriptions::list(client)
@@ -258,12 +271,6 @@ pub fn lookup(name: &str) -> Result<&'static Entry> {
         .iter()
         .find(|e| e.name == name)
         .ok_or_else(|| unknown(name))
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WebhookId {
-    id: u64,
 }
 
 #[derive(serde::Deserialize)]

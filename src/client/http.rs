@@ -24,6 +24,32 @@ impl Method {
     }
 }
 
+/// Whether a request may be sent again when its outcome is unknown (a 5xx, or a connection lost
+/// after sending): decided per request, from what a second copy would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replay {
+    /// A second copy leaves Help Scout as one would and answers alike: GET, PUT (a full
+    /// replacement), a PATCH made only of `replace` or `move` operations.
+    Safe,
+    /// A second copy could apply the change twice or fail because the first one applied: POST
+    /// (creates), JSON Patch `add`/`remove`, DELETE.
+    Unsafe,
+}
+
+impl Replay {
+    /// A JSON Patch body (an array of operations) is safe to repeat when it only `replace`s.
+    pub fn of_json_patch(ops: &serde_json::Value) -> Self {
+        let only_replace = ops
+            .as_array()
+            .is_some_and(|ops| ops.iter().all(|op| op["op"] == "replace"));
+        if only_replace {
+            Replay::Safe
+        } else {
+            Replay::Unsafe
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Request {
     pub method: Method,

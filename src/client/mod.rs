@@ -9,7 +9,7 @@ pub mod retry;
 pub mod transport;
 
 pub use endpoint::ApiBase;
-pub use http::{Method, Request, Response, Transport, TransportError};
+pub use http::{Method, Replay, Request, Response, Transport, TransportError};
 pub use paging::{split_page, split_raw_page};
 pub use retry::RetryPolicy;
 
@@ -17,6 +17,7 @@ use crate::auth::{self, Grant, TokenSet};
 use crate::error::{Error, Result};
 use retry::{Attempts, Decision};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use url::Url;
 
 /// How many redirects (`301` for merged conversations) a GET follows.
@@ -117,19 +118,40 @@ impl<T: Transport> Client<T> {
     }
 
     /// `METHOD {base}/v2/{segments}` with an optional JSON body; any status outside 2xx is its
-    /// error. The response is returned for its headers (`Resource-ID`, `Location`).
+    /// error. `replay` says whether the write may be sent again when its outcome is unknown.
+    /// The response is returned for its headers (`Resource-ID`, `Location`).
     pub fn write(
         &mut self,
         method: Method,
         segments: &[&str],
         body: Option<&Value>,
+        replay: Replay,
     ) -> Result<Response> {
         let url = self.base.endpoint(segments, &[]);
-        let response = self.send(method, url, body)?;
+        let response = self.send(method, url, body, replay)?;
         match response.status {
             200..=299 => Ok(response),
             status => Err(error_for(status, &response)),
         }
+    }
+
+    /// `GET {base}/v2/{segments}?{query}` → one JSON object as Help Scout's text, checked to be
+    /// an object but not parsed into a tree (`what` names it in the error).
+    pub fn get_object(
+        &mut self,
+        segments: &[&str],
+        query: &[(&str, String)],
+        what: &str,
+    ) -> Result<Box<RawValue>> {
+        let body = self.get_body(self.base.endpoint(segments, query))?;
+        let raw: Box<RawValue> = serde_json::from_slice(&body)
+            .map_err(|e| Error::Other(format!("the API answered with invalid JSON: {e}")))?;
+        if !raw.get().trim_start().starts_with('{') {
+            return Err(Error::Other(format!(
+                "the API answered a {what} that is not an object"
+            )));
+        }
+        Ok(raw)
     }
 
     /// GET an absolute URL on the base (pagination links) → the JSON body.
@@ -140,7 +162,7 @@ impl<T: Transport> Client<T> {
     /// GET an absolute URL on the base, following redirects on the base → the 200 body.
     pub fn get_body(&mut self, mut url: Url) -> Result<Vec<u8>> {
         for _ in 0..=MAX_REDIRECTS {
-            let response = self.send(Method::Get, url.clone(), None)?;
+            let response = self.send(Method::Get, url.clone(), None, Replay::Safe)?;
             match response.status {
                 200 => return Ok(response.body),
                 301 | 302 | 303 | 307 | 308 => {
@@ -155,10 +177,16 @@ impl<T: Transport> Client<T> {
         Err(Error::Other("too many redirects".into()))
     }
 
-    /// Sends one request with auth and JSON headers, retrying as `retry::decide` says and
-    /// re-minting the token once on a 401 when the client has app credentials. Returns any HTTP
-    /// response; statuses are the caller's to judge.
-    pub fn send(&mut self, method: Method, url: Url, body: Option<&Value>) -> Result<Response> {
+    /// Sends one request with auth and JSON headers, retrying as `retry::decide` says for its
+    /// `replay` and re-minting the token once on a 401 when the client has app credentials.
+    /// Returns any HTTP response; statuses are the caller's to judge.
+    pub fn send(
+        &mut self,
+        method: Method,
+        url: Url,
+        body: Option<&Value>,
+        replay: Replay,
+    ) -> Result<Response> {
         let body = match body {
             Some(value) => {
                 Some(serde_json::to_vec(value).map_err(|e| Error::Other(e.to_string()))?)
@@ -180,8 +208,8 @@ impl<T: Transport> Client<T> {
                 continue;
             }
             let jitter = self.transport.jitter();
-            match retry::decide(&self.policy, method, &outcome, attempts, jitter) {
-                Decision::Done => return outcome.map_err(|e| transport_error(e, method)),
+            match retry::decide(&self.policy, replay, &outcome, attempts, jitter) {
+                Decision::Done => return outcome.map_err(|e| transport_error(e, replay)),
                 Decision::Retry { wait_ms } => {
                     self.transport.pause(wait_ms);
                     attempts.waited_ms += wait_ms;
@@ -250,14 +278,15 @@ pub fn error_for(status: u16, response: &Response) -> Error {
     )
 }
 
-/// Maps a transport failure; a write interrupted after sending has an unknown outcome.
-pub fn transport_error(error: TransportError, method: Method) -> Error {
+/// Maps a transport failure; a write that may not be repeated, interrupted after sending, has an
+/// unknown outcome.
+pub fn transport_error(error: TransportError, replay: Replay) -> Error {
     match error {
         TransportError::Denied(m) => Error::Denied(m),
         TransportError::NotSent(m) => Error::Transient(format!("could not connect: {m}")),
-        TransportError::Interrupted(m) if method == Method::Post => Error::UnknownOutcome(format!(
-            "connection failed after sending ({m}); the write may have taken effect"
-        )),
+        TransportError::Interrupted(m) if replay == Replay::Unsafe => Error::UnknownOutcome(
+            format!("connection failed after sending ({m}); the write may have taken effect"),
+        ),
         TransportError::Interrupted(m) => Error::Transient(format!("connection failed: {m}")),
         TransportError::Invalid(m) => Error::Other(m),
     }
@@ -314,10 +343,10 @@ mod tests {
     }
 
     #[test]
-    fn interrupted_post_is_an_unknown_outcome() {
-        let e = transport_error(TransportError::Interrupted("reset".into()), Method::Post);
+    fn an_interrupted_unrepeatable_write_is_an_unknown_outcome() {
+        let e = transport_error(TransportError::Interrupted("reset".into()), Replay::Unsafe);
         assert!(matches!(e, Error::UnknownOutcome(_)));
-        let e = transport_error(TransportError::Interrupted("reset".into()), Method::Get);
+        let e = transport_error(TransportError::Interrupted("reset".into()), Replay::Safe);
         assert!(matches!(e, Error::Transient(_)));
     }
 }

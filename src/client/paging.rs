@@ -18,11 +18,23 @@ pub const MAX_PARSED_BYTES: usize = 40 * 1024 * 1024;
 impl<T: Transport> Client<T> {
     /// Collects up to `limit` items of `_embedded.<rel>` as parsed values, starting at `first`.
     pub fn collect(&mut self, first: Url, rel: &str, limit: usize) -> Result<Vec<Value>> {
+        self.collect_where(first, rel, limit, |_| true)
+    }
+
+    /// As `collect`, counting only the items `keep` accepts (the others are dropped).
+    pub fn collect_where(
+        &mut self,
+        first: Url,
+        rel: &str,
+        limit: usize,
+        mut keep: impl FnMut(&Value) -> bool,
+    ) -> Result<Vec<Value>> {
         let mut items = Vec::new();
         self.walk(first, MAX_PARSED_BYTES, |body| {
             let mut page = parse_json(body)?;
             let (page_items, next) = split_page(&mut page, rel)?;
-            items.extend(page_items.into_iter().take(limit - items.len()));
+            let kept = page_items.into_iter().filter(|i| keep(i));
+            items.extend(kept.take(limit - items.len()));
             Ok((next, items.len() >= limit))
         })?;
         Ok(items)
@@ -40,6 +52,27 @@ impl<T: Transport> Client<T> {
         self.walk(first, MAX_RAW_BYTES, |body| {
             let (page_items, next) = split_raw_page(body, rel)?;
             items.extend(page_items.into_iter().take(limit - items.len()));
+            Ok((next, items.len() >= limit))
+        })?;
+        Ok(items)
+    }
+
+    /// As `collect_raw`, counting only the items `keep` accepts (the others are dropped).
+    pub fn collect_raw_where(
+        &mut self,
+        first: Url,
+        rel: &str,
+        limit: usize,
+        mut keep: impl FnMut(&RawValue) -> Result<bool>,
+    ) -> Result<Vec<Box<RawValue>>> {
+        let mut items = Vec::new();
+        self.walk(first, MAX_RAW_BYTES, |body| {
+            let (page_items, next) = split_raw_page(body, rel)?;
+            for item in page_items {
+                if items.len() < limit && keep(&item)? {
+                    items.push(item);
+                }
+            }
             Ok((next, items.len() >= limit))
         })?;
         Ok(items)

@@ -1,9 +1,9 @@
 //! When to try a request again: 429 waits what `X-RateLimit-Retry-After` says (bounded by the
 //! host's maximum), 5xx and connection failures back off exponentially with jitter — but only for
-//! requests Help Scout cannot have processed twice: GET, PUT, PATCH, DELETE, or a POST that never
-//! reached it. An ambiguous POST is reported, never repeated.
+//! requests whose second copy cannot change the outcome ([`Replay::Safe`]), or that never reached
+//! Help Scout. Any other write whose outcome is unknown is reported, never repeated.
 
-use super::http::{Method, Response, TransportError};
+use super::http::{Replay, Response, TransportError};
 
 /// Bounds on waiting and retrying, set by the host per call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub enum Decision {
     Retry { wait_ms: u64 },
     /// Rate limited for longer than the policy allows.
     GiveUpRateLimited { retry_after: u32 },
-    /// A POST failed in a way that may have taken effect.
+    /// A write that may not be repeated failed in a way that may have taken effect.
     Ambiguous,
 }
 
@@ -46,15 +46,10 @@ pub struct Attempts {
     pub waited_ms: u64,
 }
 
-/// Whether repeating the request cannot duplicate its effect.
-pub fn idempotent(method: Method) -> bool {
-    method != Method::Post
-}
-
 /// Decides after attempt `attempts.made` (≥ 1); `jitter` is uniform in [0, 1).
 pub fn decide(
     policy: &RetryPolicy,
-    method: Method,
+    replay: Replay,
     outcome: &Result<Response, TransportError>,
     attempts: Attempts,
     jitter: f64,
@@ -84,7 +79,7 @@ pub fn decide(
             }
         }
         Ok(response) if matches!(response.status, 500 | 502 | 503 | 504) => {
-            if idempotent(method) {
+            if replay == Replay::Safe {
                 backoff(Decision::Retry {
                     wait_ms: jittered(attempts.made, jitter),
                 })
@@ -98,7 +93,7 @@ pub fn decide(
         Err(TransportError::NotSent(_)) => backoff(Decision::Retry {
             wait_ms: jittered(attempts.made, jitter),
         }),
-        Err(TransportError::Interrupted(_)) if idempotent(method) => backoff(Decision::Retry {
+        Err(TransportError::Interrupted(_)) if replay == Replay::Safe => backoff(Decision::Retry {
             wait_ms: jittered(attempts.made, jitter),
         }),
         Err(_) => Decision::Done,
@@ -137,11 +132,11 @@ mod tests {
     fn rate_limits_wait_what_help_scout_says_within_the_bound() {
         let p = RetryPolicy::default();
         assert_eq!(
-            decide(&p, Method::Post, &status(429, Some("3")), first(), 0.5),
+            decide(&p, Replay::Unsafe, &status(429, Some("3")), first(), 0.5),
             Decision::Retry { wait_ms: 3000 }
         );
         assert_eq!(
-            decide(&p, Method::Get, &status(429, Some("61")), first(), 0.5),
+            decide(&p, Replay::Safe, &status(429, Some("61")), first(), 0.5),
             Decision::GiveUpRateLimited { retry_after: 61 }
         );
         let spent = Attempts {
@@ -149,24 +144,24 @@ mod tests {
             waited_ms: 0,
         };
         assert_eq!(
-            decide(&p, Method::Get, &status(429, Some("1")), spent, 0.5),
+            decide(&p, Replay::Safe, &status(429, Some("1")), spent, 0.5),
             Decision::GiveUpRateLimited { retry_after: 1 }
         );
     }
 
     #[test]
-    fn server_errors_retry_only_idempotent_requests() {
+    fn server_errors_retry_only_repeatable_requests() {
         let p = RetryPolicy::default();
         assert!(matches!(
-            decide(&p, Method::Put, &status(502, None), first(), 0.0),
+            decide(&p, Replay::Safe, &status(502, None), first(), 0.0),
             Decision::Retry { wait_ms: 250 }
         ));
         assert_eq!(
-            decide(&p, Method::Post, &status(500, None), first(), 0.0),
+            decide(&p, Replay::Unsafe, &status(500, None), first(), 0.0),
             Decision::Ambiguous
         );
         assert_eq!(
-            decide(&p, Method::Post, &status(503, None), first(), 0.0),
+            decide(&p, Replay::Unsafe, &status(503, None), first(), 0.0),
             Decision::Done
         );
         let last = Attempts {
@@ -174,31 +169,31 @@ mod tests {
             waited_ms: 0,
         };
         assert_eq!(
-            decide(&p, Method::Get, &status(500, None), last, 0.0),
+            decide(&p, Replay::Safe, &status(500, None), last, 0.0),
             Decision::Done
         );
     }
 
     #[test]
-    fn connection_failures_retry_posts_only_when_nothing_was_sent() {
+    fn connection_failures_retry_unrepeatable_writes_only_when_nothing_was_sent() {
         let p = RetryPolicy::default();
         let refused = Err(TransportError::NotSent("refused".into()));
         let reset = Err(TransportError::Interrupted("reset".into()));
         assert!(matches!(
-            decide(&p, Method::Post, &refused, first(), 0.9),
+            decide(&p, Replay::Unsafe, &refused, first(), 0.9),
             Decision::Retry { .. }
         ));
         assert_eq!(
-            decide(&p, Method::Post, &reset, first(), 0.9),
+            decide(&p, Replay::Unsafe, &reset, first(), 0.9),
             Decision::Done
         );
         assert!(matches!(
-            decide(&p, Method::Delete, &reset, first(), 0.9),
+            decide(&p, Replay::Safe, &reset, first(), 0.9),
             Decision::Retry { .. }
         ));
         let denied = Err(TransportError::Denied("no".into()));
         assert_eq!(
-            decide(&p, Method::Get, &denied, first(), 0.0),
+            decide(&p, Replay::Safe, &denied, first(), 0.0),
             Decision::Done
         );
     }
@@ -217,7 +212,7 @@ mod tests {
             waited_ms: 900,
         };
         assert_eq!(
-            decide(&p, Method::Get, &status(500, None), late, 0.5),
+            decide(&p, Replay::Safe, &status(500, None), late, 0.5),
             Decision::Done
         );
     }

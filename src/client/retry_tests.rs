@@ -2,7 +2,7 @@
 //! what is reported instead.
 
 use super::testing::Scripted;
-use super::{ApiBase, AppCredentials, Client, Method, TransportError};
+use super::{ApiBase, AppCredentials, Client, Method, Replay, TransportError};
 use crate::error::Error;
 use serde_json::json;
 
@@ -13,7 +13,9 @@ fn base() -> ApiBase {
 fn get(t: &mut Scripted) -> (Result<u16, Error>, u32) {
     let mut client = Client::new(t, base(), "tok".into());
     let url = client.base().endpoint(&["x"], &[]);
-    let result = client.send(Method::Get, url, None).map(|r| r.status);
+    let result = client
+        .send(Method::Get, url, None, Replay::Safe)
+        .map(|r| r.status);
     (result, client.meta.requests)
 }
 
@@ -21,7 +23,7 @@ fn post(t: &mut Scripted) -> (Result<u16, Error>, u32) {
     let mut client = Client::new(t, base(), "tok".into());
     let url = client.base().endpoint(&["x"], &[]);
     let result = client
-        .send(Method::Post, url, Some(&json!({})))
+        .send(Method::Post, url, Some(&json!({})), Replay::Unsafe)
         .map(|r| r.status);
     (result, client.meta.requests)
 }
@@ -56,7 +58,7 @@ fn server_errors_back_off_and_stop_after_the_attempts() {
 }
 
 #[test]
-fn an_ambiguous_post_is_reported_never_repeated() {
+fn an_ambiguous_unrepeatable_write_is_reported_never_repeated() {
     let mut t = Scripted::default().status(500, &[]).status(201, &[]);
     assert!(matches!(post(&mut t), (Err(Error::UnknownOutcome(_)), 1)));
     let mut t = Scripted::default()
@@ -87,7 +89,13 @@ fn an_expired_token_is_reminted_once_with_app_credentials() {
     };
     let mut client = Client::with_app(&mut t, base(), app, None).unwrap();
     let url = client.base().endpoint(&["x"], &[]);
-    assert_eq!(client.send(Method::Get, url, None).unwrap().status, 200);
+    assert_eq!(
+        client
+            .send(Method::Get, url, None, Replay::Safe)
+            .unwrap()
+            .status,
+        200
+    );
     assert_eq!(client.meta.minted.as_ref().unwrap().access_token, "fresh");
     assert_eq!(client.meta.requests, 4);
     assert_eq!(t.sent[3].headers[0].1, "Bearer fresh");
@@ -110,7 +118,10 @@ fn a_cached_token_is_used_first_and_reminted_only_when_refused() {
     let mut client = Client::with_app(&mut t, base(), app(), Some("cached".into())).unwrap();
     let url = client.base().endpoint(&["x"], &[]);
     assert_eq!(
-        client.send(Method::Get, url.clone(), None).unwrap().status,
+        client
+            .send(Method::Get, url.clone(), None, Replay::Safe)
+            .unwrap()
+            .status,
         200
     );
     assert!(client.meta.minted.is_none(), "no token request");
@@ -123,7 +134,13 @@ fn a_cached_token_is_used_first_and_reminted_only_when_refused() {
         .json(200, token)
         .status(200, &[]);
     let mut client = Client::with_app(&mut t, base(), app(), Some("stale".into())).unwrap();
-    assert_eq!(client.send(Method::Get, url, None).unwrap().status, 200);
+    assert_eq!(
+        client
+            .send(Method::Get, url, None, Replay::Safe)
+            .unwrap()
+            .status,
+        200
+    );
     assert_eq!(client.meta.minted.as_ref().unwrap().access_token, "fresh");
     assert_eq!(t.sent[2].headers[0].1, "Bearer fresh");
 }
@@ -133,7 +150,35 @@ fn writes_cost_two_in_the_budget() {
     let mut t = Scripted::default().status(200, &[]).status(204, &[]);
     let mut client = Client::new(&mut t, base(), "tok".into());
     let url = client.base().endpoint(&["x"], &[]);
-    client.send(Method::Get, url.clone(), None).unwrap();
-    client.send(Method::Patch, url, Some(&json!({}))).unwrap();
+    client
+        .send(Method::Get, url.clone(), None, Replay::Safe)
+        .unwrap();
+    client
+        .send(Method::Patch, url, Some(&json!({})), Replay::Safe)
+        .unwrap();
     assert_eq!(client.meta.budget_used, 3);
+}
+
+#[test]
+fn a_patch_is_retried_or_reported_by_what_its_second_copy_would_do() {
+    let patch = |t: &mut Scripted, replay| {
+        let mut client = Client::new(t, base(), "tok".into());
+        let url = client.base().endpoint(&["customers", "5"], &[]);
+        let result = client.send(Method::Patch, url, Some(&json!([])), replay);
+        (result.map(|r| r.status), client.meta.requests)
+    };
+    let mut t = Scripted::default().status(500, &[]).status(204, &[]);
+    assert_eq!(patch(&mut t, Replay::Safe), (Ok(204), 2), "replace only");
+    let mut t = Scripted::default().status(500, &[]).status(204, &[]);
+    assert!(matches!(
+        patch(&mut t, Replay::Unsafe),
+        (Err(Error::UnknownOutcome(_)), 1)
+    ));
+    let mut t = Scripted::default()
+        .fail(TransportError::Interrupted("reset".into()))
+        .status(204, &[]);
+    assert!(matches!(
+        patch(&mut t, Replay::Unsafe),
+        (Err(Error::UnknownOutcome(_)), 1)
+    ));
 }

@@ -57,11 +57,13 @@ impl From<Error> for types::Error {
                 applied,
                 message,
                 id,
+                cause,
             } => types::Error::Partial(types::PartialFailure {
                 failed_step,
                 applied,
                 message,
                 id,
+                cause: cause.to_string(),
             }),
             Error::Other(m) => types::Error::Other(m),
         }

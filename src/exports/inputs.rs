@@ -4,14 +4,14 @@ use crate::bindings::exports::helpscout::connector::{
     conversations as wc, customers as wcu, threads as wt, types,
 };
 use crate::resources::conversation_create::{ConversationType, CreateConversation, NewStatus};
-use crate::resources::conversation_update::UpdateConversation;
+use crate::resources::conversation_update::{Snooze, Status, UpdateConversation};
 use crate::resources::conversations::{
     FieldFilter, FindConversations, SortField, SortOrder, StatusFilter,
 };
 use crate::resources::custom_fields::FieldInput;
 use crate::resources::customers::{CustomerSortField, FindCustomers};
 use crate::resources::refs::{Attachment, CustomerRef};
-use crate::resources::threads::{Status, ThreadFields, ThreadKind};
+use crate::resources::threads::{ThreadFields, ThreadKind, ThreadStatus};
 use crate::resources::{Address, CustomerInput, Entry, PropertyValue};
 
 impl From<wc::FindConversationsInput> for FindConversations {
@@ -127,6 +127,25 @@ impl From<wc::NewThread> for ThreadFields {
     }
 }
 
+fn thread_status(s: wc::ThreadStatus) -> ThreadStatus {
+    match s {
+        wc::ThreadStatus::Active => ThreadStatus::Active,
+        wc::ThreadStatus::All => ThreadStatus::All,
+        wc::ThreadStatus::Closed => ThreadStatus::Closed,
+        wc::ThreadStatus::Open => ThreadStatus::Open,
+        wc::ThreadStatus::Pending => ThreadStatus::Pending,
+        wc::ThreadStatus::Spam => ThreadStatus::Spam,
+    }
+}
+
+/// `user(id)` → `Some(id)`, `unassign` → `None` (sent as `null`).
+fn assignee(a: wc::Assignment) -> Option<u64> {
+    match a {
+        wc::Assignment::User(user) => Some(user),
+        wc::Assignment::Unassign => None,
+    }
+}
+
 fn status_update(s: wc::Status) -> Status {
     match s {
         wc::Status::Active => Status::Active,
@@ -139,8 +158,8 @@ fn status_update(s: wc::Status) -> Status {
 impl From<wt::CreateThreadInput> for (u64, ThreadFields) {
     fn from(i: wt::CreateThreadInput) -> Self {
         let mut fields = ThreadFields::from(i.thread);
-        fields.status = i.status.map(status_update);
-        fields.assign_to = i.assign_to;
+        fields.status = i.status.map(thread_status);
+        fields.assign_to = i.assign_to.map(assignee);
         (i.conversation_id, fields)
     }
 }
@@ -163,8 +182,9 @@ impl From<wc::CreateConversationInput> for CreateConversation {
             customer: i.customer.into(),
             threads: i.threads.into_iter().map(Into::into).collect(),
             tags: i.tags,
-            assign_to: i.assign_to,
+            assign_to: i.assign_to.map(assignee),
             created_at: i.created_at,
+            closed_at: i.closed_at,
             imported: i.imported,
             auto_reply: i.auto_reply,
             user: i.user,
@@ -191,6 +211,13 @@ impl From<wc::UpdateConversationInput> for (u64, UpdateConversation) {
             draft: i.publish_draft.then_some(false),
             tags: i.tags,
             custom_fields: i.custom_fields.into_iter().map(Into::into).collect(),
+            snooze: i.snooze.map(|change| match change {
+                wc::SnoozeChange::Snooze(s) => Some(Snooze {
+                    snoozed_until: s.snoozed_until,
+                    unsnooze_on_customer_reply: s.unsnooze_on_customer_reply,
+                }),
+                wc::SnoozeChange::Unsnooze => None,
+            }),
         };
         (i.id, update)
     }
@@ -231,38 +258,51 @@ fn entries(list: Option<Vec<wcu::Entry>>) -> Option<Vec<Entry>> {
 
 impl From<wcu::CustomerInput> for CustomerInput {
     fn from(i: wcu::CustomerInput) -> Self {
+        // A field named in `clear` is `Some(None)`: removed on update.
+        let cleared = |name: &str| i.clear.iter().any(|c| c == name);
+        let text = |value: Option<String>, name: &str| match value {
+            Some(v) => Some(Some(v)),
+            None => cleared(name).then_some(None),
+        };
         CustomerInput {
-            first_name: i.first_name.map(Some),
-            last_name: i.last_name.map(Some),
-            phone: i.phone.map(Some),
-            photo_url: i.photo_url.map(Some),
-            photo_type: i.photo_type.map(Some),
-            job_title: i.job_title.map(Some),
-            location: i.location.map(Some),
-            organization: i.organization.map(Some),
-            background: i.background.map(Some),
-            gender: i.gender.map(Some),
-            age: i.age.map(Some),
+            first_name: text(i.first_name, "firstName"),
+            last_name: text(i.last_name, "lastName"),
+            phone: text(i.phone, "phone"),
+            photo_url: text(i.photo_url, "photoUrl"),
+            photo_type: text(i.photo_type, "photoType"),
+            job_title: text(i.job_title, "jobTitle"),
+            location: text(i.location, "location"),
+            organization: text(i.organization, "organization"),
+            organization_id: match i.organization_id {
+                Some(id) => Some(Some(id)),
+                None => cleared("organizationId").then_some(None),
+            },
+            background: text(i.background, "background"),
+            gender: text(i.gender, "gender"),
+            age: text(i.age, "age"),
             emails: entries(i.emails),
             phones: entries(i.phones),
             chats: entries(i.chats),
             social_profiles: entries(i.social_profiles),
             websites: entries(i.websites),
-            address: i.address.map(|a| {
-                Some(Address {
-                    city: a.city,
-                    state: a.state,
-                    postal_code: a.postal_code,
-                    country: a.country,
-                    lines: a.lines,
+            address: i
+                .address
+                .map(|a| {
+                    Some(Address {
+                        city: a.city,
+                        state: a.state,
+                        postal_code: a.postal_code,
+                        country: a.country,
+                        lines: a.lines,
+                    })
                 })
-            }),
+                .or_else(|| cleared("address").then_some(None)),
             properties: i
                 .properties
                 .into_iter()
                 .map(|p| PropertyValue {
                     slug: p.slug,
-                    value: p.value,
+                    value: p.value.map(serde_json::Value::String),
                 })
                 .collect(),
         }

@@ -8,14 +8,14 @@ mod triggers;
 use crate::auth::{self, Grant};
 use crate::bindings::exports::helpscout::connector::{
     auth as wit_auth, catalog as wit_catalog, conversations as wc, customers as wcu,
-    mailboxes as wm, threads as wt, types,
+    mailboxes as wm, threads as wt, types, users as wu,
 };
 use crate::catalog::{self, Kind};
 use crate::client::ApiBase;
 use crate::client::transport::WasiTransport;
 use crate::error::Error;
 use crate::resources::{
-    conversation_create, conversation_update, conversations, customers, mailboxes, threads,
+    conversation_create, conversation_update, conversations, customers, mailboxes, threads, users,
 };
 use crate::session::Session;
 use serde_json::Value;
@@ -118,6 +118,13 @@ impl wcu::Guest for Component {
     ) -> Result<types::UpdateOutcome> {
         let output = customers::update(&mut open(conn)?.client, id, &input.into())?;
         Ok(outcome(&output))
+    }
+}
+
+impl wu::Guest for Component {
+    fn test_connection(conn: types::Connection) -> Result<wu::User> {
+        let raw = users::me(&mut open(conn)?.client)?;
+        Ok(users::to_record(&raw))
     }
 }
 

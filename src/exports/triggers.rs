@@ -11,47 +11,52 @@ use crate::triggers::{secret, subscriptions, webhook};
 use serde_json::Value;
 
 impl wt::Guest for Component {
-    fn verify_webhook(
-        body: Vec<u8>,
-        headers: Vec<(String, String)>,
-        secret: String,
-    ) -> Result<wt::Event> {
-        let event = webhook::verify(&body, &headers, &secret)?;
+    fn verify_webhook(delivery: wt::WebhookDelivery) -> Result<wt::VerifiedDelivery> {
+        let verified = webhook::verify(&delivery.body, &delivery.headers, &delivery.secrets)?;
+        let event = verified.event;
         // The verified body is already JSON text: hand it over as it came, not printed again.
-        let text = String::from_utf8(body).ok();
-        Ok(to_event(
-            &event.name,
-            event.trigger,
-            event.id,
-            &event.data,
-            text,
-        ))
+        let text = String::from_utf8(delivery.body).ok();
+        Ok(wt::VerifiedDelivery {
+            event: to_event(&event.name, event.event_id, event.id, &event.data, text),
+            secret_index: u32::try_from(verified.secret_index).unwrap_or(u32::MAX),
+        })
     }
 
-    fn subscribe(
+    fn subscribe_webhook(
         conn: types::Connection,
-        url: String,
-        events: Vec<String>,
-        mailbox_ids: Vec<u64>,
-        label: Option<String>,
+        input: wt::SubscribeWebhookInput,
     ) -> Result<wt::Subscription> {
         let input = subscriptions::Subscribe {
-            url,
-            events,
-            mailbox_ids,
-            label,
+            url: input.url,
+            events: input.events,
+            mailbox_ids: input.mailbox_ids,
+            label: input.label,
+            secret: input.secret,
+            rotate_secret: input.rotate_secret,
         };
-        let output =
-            subscriptions::subscribe(&mut open(conn)?.client, &input, &secret::from_host()?)?;
+        let mut new_secret = secret::from_host;
+        let output = subscriptions::subscribe(&mut open(conn)?.client, &input, &mut new_secret)?;
         Ok(to_subscription(&output))
     }
 
-    fn unsubscribe(conn: types::Connection, id: u64) -> Result<()> {
-        subscriptions::unsubscribe(&mut open(conn)?.client, id)?;
-        Ok(())
+    fn unsubscribe_webhook(
+        conn: types::Connection,
+        input: wt::UnsubscribeWebhookInput,
+    ) -> Result<wt::Unsubscribed> {
+        let input = subscriptions::Unsubscribe {
+            id: input.id,
+            events: input.events,
+            secret: input.secret,
+        };
+        let output = subscriptions::unsubscribe(&mut open(conn)?.client, &input)?;
+        Ok(wt::Unsubscribed {
+            id: input.id,
+            deleted: output["deleted"].as_bool().unwrap_or(false),
+            events: strings(&output["events"]),
+        })
     }
 
-    fn list_subscriptions(conn: types::Connection) -> Result<Vec<wt::Subscription>> {
+    fn list_webhooks(conn: types::Connection) -> Result<Vec<wt::Subscription>> {
         let output = subscriptions::list(&mut open(conn)?.client)?;
         Ok(output["items"]
             .as_array()
@@ -61,31 +66,27 @@ impl wt::Guest for Component {
             .collect())
     }
 
-    fn poll(
-        conn: types::Connection,
-        trigger: String,
-        cursor: Option<String>,
-        since: Option<String>,
-    ) -> Result<wt::PollResult> {
+    fn poll(conn: types::Connection, input: wt::PollInput) -> Result<wt::PollResult> {
         let cursor: Option<Cursor> =
-            match cursor {
+            match input.cursor {
                 Some(text) => Some(decode(&text).map_err(|_| {
                     Error::invalid("cursor", "is not a cursor from a previous poll")
                 })?),
                 None => None,
             };
-        let input = Poll {
+        let poll = Poll {
             cursor,
-            since,
-            limit: None,
+            since: input.since,
+            limit: input.limit,
+            scan_limit: input.scan_limit,
         };
-        let output = polling::poll(&mut open(conn)?.client, &trigger, &input)?;
+        let output = polling::poll(&mut open(conn)?.client, &input.trigger, &poll)?;
         let list = output["events"].as_array().into_iter().flatten();
         let events = list
             .map(|e| {
                 let name = e["event"].as_str().unwrap_or("");
-                let trigger = events::lookup(name).and_then(|(_, _, t)| t);
-                to_event(name, trigger, e["id"].as_u64(), &e["data"], None)
+                let event_id = e["eventId"].as_str().unwrap_or("").to_string();
+                to_event(name, event_id, e["id"].as_u64(), &e["data"], None)
             })
             .collect();
         Ok(wt::PollResult {
@@ -96,39 +97,43 @@ impl wt::Guest for Component {
 }
 
 /// An event as the WIT record, with the typed conversation or customer when the body is one;
-/// `data_json` is the body's own text when there is one.
+/// `data` is the body's own text when there is one.
 fn to_event(
     name: &str,
-    trigger: Option<&str>,
+    event_id: String,
     id: Option<u64>,
     data: &Value,
-    data_json: Option<String>,
+    text: Option<String>,
 ) -> wt::Event {
-    let body = events::lookup(name).map(|(_, b, _)| b);
+    let known = events::lookup(name);
+    let body = known.map(|e| e.body);
     let object = data.is_object();
-    let data_json = data_json.unwrap_or_else(|| data.to_string());
+    let text = text.unwrap_or_else(|| data.to_string());
     wt::Event {
-        name: name.to_string(),
-        trigger: trigger.map(str::to_string),
+        event: name.to_string(),
+        event_id,
+        trigger: known.and_then(|e| e.trigger).map(str::to_string),
         id,
         conversation: (object && body == Some(Body::Conversation))
-            .then(|| conversations::with_json(data, data_json.clone())),
+            .then(|| conversations::with_json(data, text.clone())),
         customer: (object && body == Some(Body::Customer))
-            .then(|| customers::with_json(data, data_json.clone())),
-        data_json,
+            .then(|| customers::with_json(data, text.clone())),
+        data: text,
     }
 }
 
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_string))
+        .collect()
+}
+
 fn to_subscription(value: &Value) -> wt::Subscription {
-    let strings = |v: &Value| {
-        v.as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|s| s.as_str().map(str::to_string))
-            .collect()
-    };
     wt::Subscription {
-        id: value["id"].as_u64().unwrap_or(0),
+        id: value["id"].as_u64(),
         url: value["url"].as_str().unwrap_or("").to_string(),
         events: strings(&value["events"]),
         mailbox_ids: value["mailboxIds"]

@@ -4,9 +4,9 @@
 use super::custom_fields::{self, Definitions, FieldInput};
 use super::refs::CustomerRef;
 use super::threads::ThreadFields;
-use crate::client::{Client, Method, Transport, created_id};
+use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::error::{Error, Result};
-use crate::input::{all, check_count, check_length, check_timestamp};
+use crate::input::{all, check_count, check_length, check_timestamp, nullable};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -40,8 +40,13 @@ pub struct CreateConversation {
     pub threads: Vec<ThreadFields>,
     #[serde(default)]
     pub tags: Vec<String>,
-    pub assign_to: Option<u64>,
+    /// A user id; absent lets the mailbox's settings assign, `null` keeps the conversation
+    /// unassigned (Create Conversation).
+    #[serde(default, deserialize_with = "nullable")]
+    pub assign_to: Option<Option<u64>>,
     pub created_at: Option<String>,
+    /// When an imported conversation was closed ("only applicable for imported conversations").
+    pub closed_at: Option<String>,
     pub imported: Option<bool>,
     pub auto_reply: Option<bool>,
     pub user: Option<u64>,
@@ -77,6 +82,16 @@ impl CreateConversation {
         if let Some(created) = &self.created_at {
             checks.push(check_timestamp("createdAt", created));
         }
+        if let Some(closed) = &self.closed_at {
+            checks.push(check_timestamp("closedAt", closed));
+            if self.imported != Some(true) {
+                let message = "is only allowed with imported: true";
+                checks.push(Err(Error::invalid("closedAt", message)));
+            }
+        }
+        if let Some(Some(user)) = self.assign_to {
+            checks.push(positive("assignTo", user));
+        }
         all(checks)
     }
 
@@ -98,6 +113,7 @@ impl CreateConversation {
             ("tags", (!self.tags.is_empty()).then(|| json!(self.tags))),
             ("assignTo", self.assign_to.map(|v| json!(v))),
             ("createdAt", self.created_at.as_ref().map(|v| json!(v))),
+            ("closedAt", self.closed_at.as_ref().map(|v| json!(v))),
             ("imported", self.imported.map(|v| json!(v))),
             ("autoReply", self.auto_reply.map(|v| json!(v))),
             ("user", self.user.map(|v| json!(v))),
@@ -123,18 +139,20 @@ pub fn create(client: &mut Client<impl Transport>, input: &CreateConversation) -
         Some(custom_fields::create_body(&resolved))
     };
     let body = input.body(fields);
-    let id = created_id(&client.write(Method::Post, &["conversations"], Some(&body))?);
+    let response = client.write(
+        Method::Post,
+        &["conversations"],
+        Some(&body),
+        Replay::Unsafe,
+    )?;
+    let id = created_id(&response);
     let mut output = json!({ "id": id });
     if let (true, Some(id)) = (input.return_conversation, id) {
         // The conversation exists now: a failed read-back must not invite a retry of the create.
         let query = [("embed", "threads".to_string())];
         let read = client.get(&["conversations", &id.to_string()], &query);
-        output["conversation"] = read.map_err(|e| Error::Partial {
-            failed_step: "read-back".into(),
-            applied: vec!["create".into()],
-            message: format!("conversation {id} created, but reading it back failed: {e}"),
-            id: Some(id),
-        })?;
+        output["conversation"] =
+            read.map_err(|e| e.after_steps("read-back", vec!["create".into()], Some(id)))?;
     }
     Ok(output)
 }

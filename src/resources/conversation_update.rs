@@ -1,15 +1,46 @@
 //! `update-conversation`: any combination of changes turned into Help Scout's sequence of
-//! single-op `PATCH`es, `PUT …/tags` and `PUT …/fields` (custom fields merged into the current
-//! set), stopping at the first failure and reporting what took effect.
+//! single-op `PATCH`es, `PUT …/tags`, `PUT …/fields` (custom fields merged into the current
+//! set) and `PUT`/`DELETE …/snooze`, stopping at the first failure and reporting what took
+//! effect.
 
 use super::conversation_create::{check_tags, positive};
 use super::custom_fields::{self, Definitions, FieldInput};
-use super::threads::Status;
-use crate::client::{Client, Method, Transport};
+use crate::client::{Client, Method, Replay, Transport};
 use crate::error::{Error, Result};
-use crate::input::{all, check_count, check_length, nullable};
+use crate::input::{all, check_count, check_length, check_timestamp, nullable};
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+/// A conversation's status as Update Conversation sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    Closed,
+    Pending,
+    Spam,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Closed => "closed",
+            Status::Pending => "pending",
+            Status::Spam => "spam",
+        }
+    }
+}
+
+/// Snooze Conversation's body (`PUT /v2/conversations/{id}/snooze`, both fields required,
+/// <https://developer.helpscout.com/mailbox-api/endpoints/conversations/snooze/update/>).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Snooze {
+    /// When the conversation comes back: in the future, not after the year 2100.
+    pub snoozed_until: String,
+    pub unsnooze_on_customer_reply: bool,
+}
 
 /// Input of `update-conversation` (besides its `id`); every change optional.
 #[derive(Debug, Default, Deserialize)]
@@ -29,12 +60,52 @@ pub struct UpdateConversation {
     pub tags: Option<Vec<String>>,
     #[serde(default)]
     pub custom_fields: Vec<FieldInput>,
+    /// Snoozes the conversation; `null` unsnoozes it.
+    #[serde(default, deserialize_with = "nullable")]
+    pub snooze: Option<Option<Snooze>>,
 }
 
-/// One request of an update.
-enum Step {
-    Patch(&'static str, Value),
-    Put(&'static str, &'static str, Value),
+/// One request of an update: its name in `applied`, method, sub-path and body.
+struct Step {
+    name: &'static str,
+    method: Method,
+    sub: Option<&'static str>,
+    body: Option<Value>,
+}
+
+impl Step {
+    /// A single-op `PATCH /v2/conversations/{id}`.
+    fn patch(name: &'static str, op: &str, path: &str, value: Option<Value>) -> Self {
+        let mut body = json!({"op": op, "path": path});
+        if let Some(v) = value {
+            body["value"] = v;
+        }
+        Step {
+            name,
+            method: Method::Patch,
+            sub: None,
+            body: Some(body),
+        }
+    }
+
+    fn put(name: &'static str, sub: &'static str, body: Value) -> Self {
+        Step {
+            name,
+            method: Method::Put,
+            sub: Some(sub),
+            body: Some(body),
+        }
+    }
+
+    /// Whether a second copy would do what one does: a `PUT` replaces, a `replace` or `move`
+    /// sets; a `remove` or `DELETE` repeated could fail because the first applied.
+    fn replay(&self) -> Replay {
+        let op = self.body.as_ref().and_then(|b| b["op"].as_str());
+        match (self.method, op) {
+            (Method::Put, _) | (Method::Patch, Some("replace" | "move")) => Replay::Safe,
+            _ => Replay::Unsafe,
+        }
+    }
 }
 
 impl UpdateConversation {
@@ -65,67 +136,99 @@ impl UpdateConversation {
         if self.unassign && matches!(self.assign_to, Some(Some(_))) {
             checks.push(Err(Error::invalid("unassign", "conflicts with assignTo")));
         }
+        if let Some(Some(snooze)) = &self.snooze {
+            checks.push(check_snooze(&snooze.snoozed_until));
+        }
         all(checks)
     }
 
     /// The requests, in order; `fields` is the merged `PUT …/fields` body, if any.
     fn steps(&self, fields: Option<Value>) -> Vec<Step> {
-        let op = |op: &str, path: &str, value: Option<Value>| {
-            let mut o = json!({"op": op, "path": path});
-            if let Some(v) = value {
-                o["value"] = v;
-            }
-            o
-        };
         let mut steps = Vec::new();
         if let Some(s) = &self.subject {
-            steps.push(Step::Patch(
+            steps.push(Step::patch(
                 "subject",
-                op("replace", "/subject", Some(json!(s))),
+                "replace",
+                "/subject",
+                Some(json!(s)),
             ));
         }
         if let Some(id) = self.primary_customer_id {
-            steps.push(Step::Patch(
+            let value = Some(json!(id));
+            steps.push(Step::patch(
                 "primaryCustomer",
-                op("replace", "/primaryCustomer.id", Some(json!(id))),
+                "replace",
+                "/primaryCustomer.id",
+                value,
             ));
         }
         if let Some(id) = self.mailbox_id {
-            steps.push(Step::Patch(
+            steps.push(Step::patch(
                 "mailbox",
-                op("move", "/mailboxId", Some(json!(id))),
+                "move",
+                "/mailboxId",
+                Some(json!(id)),
             ));
         }
         if let Some(status) = self.status {
-            steps.push(Step::Patch(
-                "status",
-                op("replace", "/status", Some(json!(status.as_str()))),
-            ));
+            let value = Some(json!(status.as_str()));
+            steps.push(Step::patch("status", "replace", "/status", value));
         }
         match (self.assign_to, self.unassign) {
-            (Some(Some(user)), _) => steps.push(Step::Patch(
+            (Some(Some(user)), _) => steps.push(Step::patch(
                 "assignTo",
-                op("replace", "/assignTo", Some(json!(user))),
+                "replace",
+                "/assignTo",
+                Some(json!(user)),
             )),
             (Some(None), _) | (None, true) => {
-                steps.push(Step::Patch("assignTo", op("remove", "/assignTo", None)))
+                steps.push(Step::patch("assignTo", "remove", "/assignTo", None))
             }
             (None, false) => {}
         }
         if self.draft == Some(false) {
-            steps.push(Step::Patch(
+            steps.push(Step::patch(
                 "draft",
-                op("replace", "/draft", Some(json!(false))),
+                "replace",
+                "/draft",
+                Some(json!(false)),
             ));
         }
         if let Some(tags) = &self.tags {
-            steps.push(Step::Put("tags", "tags", json!({ "tags": tags })));
+            steps.push(Step::put("tags", "tags", json!({ "tags": tags })));
         }
         if let Some(body) = fields {
-            steps.push(Step::Put("customFields", "fields", body));
+            steps.push(Step::put("customFields", "fields", body));
+        }
+        match &self.snooze {
+            Some(Some(snooze)) => {
+                let body = json!({"snoozedUntil": snooze.snoozed_until,
+                                  "unsnoozeOnCustomerReply": snooze.unsnooze_on_customer_reply});
+                steps.push(Step::put("snooze", "snooze", body));
+            }
+            Some(None) => steps.push(Step {
+                name: "unsnooze",
+                method: Method::Delete,
+                sub: Some("snooze"),
+                body: None,
+            }),
+            None => {}
         }
         steps
     }
+}
+
+/// `snoozedUntil`: Help Scout's date-time, in the future, not after the year 2100.
+fn check_snooze(until: &str) -> Result<()> {
+    let path = "snooze.snoozedUntil";
+    check_timestamp(path, until)?;
+    if until >= "2101-01-01T00:00:00Z" {
+        return Err(Error::invalid(path, "must not be after the year 2100"));
+    }
+    if until <= crate::triggers::clock::now().as_str() {
+        return Err(Error::invalid(path, "must be in the future"));
+    }
+    Ok(())
 }
 
 /// `{"id": …, "applied": [steps]}`; a failure after some steps is `partial`.
@@ -146,24 +249,13 @@ pub fn update(
     }
     let mut applied: Vec<String> = Vec::new();
     for step in steps {
-        let (name, result) = match step {
-            Step::Patch(name, op) => (name, write(client, Method::Patch, &[&conversation], &op)),
-            Step::Put(name, sub, body) => (
-                name,
-                write(client, Method::Put, &[&conversation, sub], &body),
-            ),
-        };
+        let mut segments = vec!["conversations", &conversation];
+        segments.extend(step.sub);
+        let result = client.write(step.method, &segments, step.body.as_ref(), step.replay());
         match result {
-            Ok(()) => applied.push(name.to_string()),
+            Ok(_) => applied.push(step.name.to_string()),
             Err(e) if applied.is_empty() => return Err(e),
-            Err(e) => {
-                return Err(Error::Partial {
-                    failed_step: name.to_string(),
-                    applied,
-                    message: e.to_string(),
-                    id: Some(id),
-                });
-            }
+            Err(e) => return Err(e.after_steps(step.name, applied, Some(id))),
         }
     }
     Ok(json!({ "id": id, "applied": applied }))
@@ -186,17 +278,6 @@ fn merged_fields(
     }))
 }
 
-fn write(
-    client: &mut Client<impl Transport>,
-    method: Method,
-    path: &[&str],
-    body: &Value,
-) -> Result<()> {
-    let segments: Vec<&str> = ["conversations"].iter().chain(path).copied().collect();
-    client.write(method, &segments, Some(body))?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,9 +293,7 @@ mod tests {
         let names: Vec<&str> = input
             .steps(Some(json!({})))
             .iter()
-            .map(|s| match s {
-                Step::Patch(n, _) | Step::Put(n, _, _) => *n,
-            })
+            .map(|s| s.name)
             .collect();
         assert_eq!(
             names,
@@ -227,10 +306,22 @@ mod tests {
                 "customFields"
             ]
         );
-        let Step::Patch(_, unassign) = &input.steps(None)[3] else {
-            panic!()
-        };
-        assert_eq!(unassign, &json!({"op": "remove", "path": "/assignTo"}));
+        let unassign = &input.steps(None)[3];
+        assert_eq!(
+            unassign.body,
+            Some(json!({"op": "remove", "path": "/assignTo"}))
+        );
+        let replays: Vec<Replay> = input.steps(None).iter().map(Step::replay).collect();
+        assert_eq!(
+            replays,
+            [
+                Replay::Safe,
+                Replay::Safe,
+                Replay::Safe,
+                Replay::Unsafe,
+                Replay::Safe
+            ]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `limit`) and `get-conversation` (`GET /v2/conversations/{id}?embed=threads`).
 
 use super::conversation_records;
+use super::custom_fields::Definitions;
 use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
 use crate::input::{all, check_count, check_limit, check_timestamp, one_or_many};
@@ -133,6 +134,11 @@ const MAX_QUERY_CHARS: usize = 8_000;
 impl FindConversations {
     /// The query parameters of the first page, in Help Scout's names; validates first.
     pub fn query_params(&self) -> Result<Vec<(&'static str, String)>> {
+        self.query_params_with(&self.custom_fields)
+    }
+
+    /// As `query_params`, with these `customFieldsByIds` terms (dropdown labels resolved).
+    fn query_params_with(&self, fields: &[FieldFilter]) -> Result<Vec<(&'static str, String)>> {
         all([
             check_count("mailbox", self.mailbox.len(), 100),
             check_count("tag", self.tag.len(), 100),
@@ -177,25 +183,62 @@ impl FindConversations {
             }
             q.push(("query", query.clone()));
         }
-        if !self.custom_fields.is_empty() {
-            q.push(("customFieldsByIds", self.custom_fields_param()?));
+        if !fields.is_empty() {
+            q.push(("customFieldsByIds", custom_fields_param(fields)?));
         }
         if self.embed_threads {
             q.push(("embed", "threads".into()));
         }
         Ok(q)
     }
+}
 
-    fn custom_fields_param(&self) -> Result<String> {
-        let mut terms = Vec::new();
-        for (i, f) in self.custom_fields.iter().enumerate() {
-            if f.value.contains(',') {
-                let path = format!("customFieldsByIds[{i}].value");
-                return Err(Error::invalid(path, "must not contain a comma"));
-            }
-            terms.push(format!("{}:{}", f.id, f.value));
+/// `id:value,id:value` (Help Scout's `customFieldsByIds`).
+fn custom_fields_param(fields: &[FieldFilter]) -> Result<String> {
+    let mut terms = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        if f.value.contains(',') || f.value.contains(':') || f.value.trim().is_empty() {
+            let path = format!("customFieldsByIds[{i}].value");
+            return Err(Error::invalid(
+                path,
+                "must be non-empty, without a comma or colon",
+            ));
         }
-        Ok(terms.join(","))
+        terms.push(format!("{}:{}", f.id, f.value));
+    }
+    Ok(terms.join(","))
+}
+
+/// The filters with dropdown values given by label turned into option ids, which is what
+/// `customFieldsByIds` matches (List Conversations). Definitions are read only when a value is
+/// not already a number: from the filtered mailboxes, or from every mailbox.
+fn resolved_filters(
+    client: &mut Client<impl Transport>,
+    input: &FindConversations,
+) -> Result<Vec<FieldFilter>> {
+    let numeric = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+    if input.custom_fields.iter().all(|f| numeric(&f.value)) {
+        return Ok(input.custom_fields.clone());
+    }
+    let definitions = Definitions::fetch_for(client, &input.mailbox)?;
+    let mut errors = Vec::new();
+    let mut resolved = Vec::new();
+    for (i, filter) in input.custom_fields.iter().enumerate() {
+        match definitions.filter_value(filter.id, &filter.value) {
+            Ok(value) => resolved.push(FieldFilter {
+                id: filter.id,
+                value,
+            }),
+            Err(mut e) => {
+                e.path = format!("customFieldsByIds[{i}].{}", e.path);
+                errors.push(e);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(resolved)
+    } else {
+        Err(Error::Validation(errors))
     }
 }
 
@@ -216,7 +259,9 @@ pub fn find(
     input: &FindConversations,
 ) -> Result<Vec<Box<RawValue>>> {
     let limit = check_limit(input.limit, DEFAULT_LIMIT)?;
-    let params = input.query_params()?;
+    input.query_params()?;
+    let filters = resolved_filters(client, input)?;
+    let params = input.query_params_with(&filters)?;
     let first = client.base().endpoint(&["conversations"], &params);
     client.collect_raw(first, "conversations", limit)
 }
@@ -247,18 +292,11 @@ pub fn get_raw(
     if input.embed_threads.unwrap_or(true) {
         query.push(("embed", "threads".to_string()));
     }
-    let url = client
-        .base()
-        .endpoint(&["conversations", &input.id.to_string()], &query);
-    let body = client.get_body(url)?;
-    let raw: Box<RawValue> = serde_json::from_slice(&body)
-        .map_err(|e| Error::Other(format!("the API answered with invalid JSON: {e}")))?;
-    if !raw.get().trim_start().starts_with('{') {
-        return Err(Error::Other(
-            "the API answered a conversation that is not an object".into(),
-        ));
-    }
-    Ok(raw)
+    client.get_object(
+        &["conversations", &input.id.to_string()],
+        &query,
+        "conversation",
+    )
 }
 
 #[cfg(test)]

@@ -52,6 +52,39 @@ impl Definitions {
         Ok(Self(fields.iter().map(read).collect()))
     }
 
+    /// The definitions of these mailboxes' fields, or of every mailbox's when none is given.
+    pub fn fetch_for(client: &mut Client<impl Transport>, mailboxes: &[u64]) -> Result<Self> {
+        let ids = match mailboxes {
+            [] => {
+                let url = client.base().endpoint(&["mailboxes"], &[]);
+                let all = client.collect(url, "mailboxes", 10_000)?;
+                all.iter().filter_map(|m| m["id"].as_u64()).collect()
+            }
+            given => given.to_vec(),
+        };
+        let mut definitions = Vec::new();
+        for id in ids {
+            definitions.extend(Self::fetch(client, id)?.0);
+        }
+        Ok(Self(definitions))
+    }
+
+    /// The `customFieldsByIds` value for field `id`: a dropdown's option id (given its label or
+    /// id); any other type's value as given. Errors name `id` or `value`.
+    pub fn filter_value(&self, id: u64, value: &str) -> std::result::Result<String, FieldError> {
+        let Some(def) = self.0.iter().find(|d| d.id == id) else {
+            let message = "is not a custom field of the mailboxes searched";
+            return Err(field_error("id".into(), message, Some(id.to_string())));
+        };
+        if def.normalised_kind() != "dropdown" {
+            return Ok(value.to_string());
+        }
+        def.option_id(value.trim()).map_err(|message| {
+            let message = format!("{} (dropdown): {message}", def.name);
+            field_error("value".into(), &message, Some(value.to_string()))
+        })
+    }
+
     #[cfg(test)]
     pub fn from_json(fields: &Value) -> Self {
         Self(fields.as_array().into_iter().flatten().map(read).collect())
@@ -109,12 +142,7 @@ impl Definitions {
 impl Definition {
     /// Validates one value for this field's type; returns the value Help Scout stores.
     fn check(&self, value: &str) -> std::result::Result<String, String> {
-        let kind: String = self
-            .kind
-            .chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .collect();
-        match kind.to_ascii_lowercase().as_str() {
+        match self.normalised_kind().as_str() {
             "dropdown" => self.option_id(value),
             "number" => check_number(value),
             "date" | "data" => check_date(value),
@@ -122,6 +150,16 @@ impl Definition {
             "multiline" => check_length(value, 15_000),
             _ => check_length(value, 15_000),
         }
+    }
+
+    /// The type in lower case without `_` or `-`: Help Scout's v2 docs show only `dropdown`, v1
+    /// spelled the others `SINGLE_LINE`, `MULTI_LINE`, `DATE`, `NUMBER`.
+    fn normalised_kind(&self) -> String {
+        self.kind
+            .chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .collect::<String>()
+            .to_ascii_lowercase()
     }
 
     fn option_id(&self, value: &str) -> std::result::Result<String, String> {
@@ -143,14 +181,14 @@ impl Definition {
     }
 }
 
+/// Number fields take "Integer values <= 255 characters in length" (Update Custom Fields,
+/// <https://developer.helpscout.com/mailbox-api/endpoints/conversations/custom_fields/update/>).
 fn check_number(value: &str) -> std::result::Result<String, String> {
     let digits = value.strip_prefix('-').unwrap_or(value);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
-    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if value.len() <= 255 && numeric(int) && numeric(frac) {
+    if value.len() <= 255 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         Ok(value.to_string())
     } else {
-        Err("must be a number".into())
+        Err("must be an integer (Help Scout's number fields take no decimals)".into())
     }
 }
 
@@ -271,7 +309,7 @@ mod tests {
                 &[
                     input(1, "pro"),
                     input(1, "10"),
-                    input(2, "-12.5"),
+                    input(2, "-12"),
                     input(3, "2024-02-29"),
                     input(4, "x"),
                 ],
@@ -279,7 +317,7 @@ mod tests {
             )
             .unwrap();
         let values: Vec<&str> = ok.iter().map(|(_, v)| v.as_deref().unwrap()).collect();
-        assert_eq!(values, ["11", "10", "-12.5", "2024-02-29", "x"]);
+        assert_eq!(values, ["11", "10", "-12", "2024-02-29", "x"]);
     }
 
     #[test]
@@ -287,7 +325,7 @@ mod tests {
         let long = "x".repeat(256);
         let bad = [
             input(1, "Enterprise"),
-            input(2, "12a"),
+            input(2, "12.5"),
             input(3, "2023-02-29"),
             input(4, &long),
             input(9, "?"),

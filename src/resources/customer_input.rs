@@ -1,7 +1,9 @@
 //! The input of `create-customer` and `update-customer` (reference §4.3–4.7), its checks, and
-//! the request bodies: the create body, JSON Patch operations for only the fields given, entry
-//! collections set to the given list, and property operations by slug.
+//! the request bodies: the create body, and JSON Patch operations for only the fields given
+//! (`remove` clears one, as Update Customer's operations go) and entry collections set to the
+//! given list. Property values are typed in `customer_properties`.
 
+use super::customer_properties::PropertyValue;
 use crate::error::{Error, Result};
 use crate::input::{all, check_count, check_email, check_length, nullable};
 use serde::{Deserialize, Serialize};
@@ -31,15 +33,6 @@ pub struct Address {
     pub lines: Vec<String>,
 }
 
-/// A customer property value by slug; `null` removes it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PropertyValue {
-    pub slug: String,
-    #[serde(default, deserialize_with = "super::wire::opt_text")]
-    pub value: Option<String>,
-}
-
 /// Customer fields; on update, absent fields stay as they are and `null` clears one.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -58,8 +51,12 @@ pub struct CustomerInput {
     pub job_title: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     pub location: Option<Option<String>>,
+    /// Deprecated by Help Scout in favour of `organizationId`; still accepted.
     #[serde(default, deserialize_with = "nullable")]
     pub organization: Option<Option<String>>,
+    /// The organization the customer belongs to (Create Customer, Update Customer).
+    #[serde(default, deserialize_with = "nullable")]
+    pub organization_id: Option<Option<u64>>,
     #[serde(default, deserialize_with = "nullable")]
     pub background: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
@@ -137,6 +134,12 @@ impl CustomerInput {
             });
         }
         checks.push(check_count("properties", self.properties.len(), 100));
+        if let Some(Some(0)) = self.organization_id {
+            checks.push(Err(Error::invalid(
+                "organizationId",
+                "must be a positive id",
+            )));
+        }
         for (name, _, list) in collections(self) {
             checks.push(check_count(name, list.as_ref().map_or(0, Vec::len), 50));
             for (i, entry) in list.iter().flatten().enumerate() {
@@ -179,6 +182,9 @@ impl CustomerInput {
                 body.insert(name.into(), json!(v));
             }
         }
+        if let Some(Some(id)) = self.organization_id {
+            body.insert("organizationId".into(), json!(id));
+        }
         for (name, _, list) in collections(self) {
             if let Some(list) = list.as_ref().filter(|l| !l.is_empty()) {
                 body.insert(name.into(), json!(list));
@@ -190,14 +196,22 @@ impl CustomerInput {
         Value::Object(body)
     }
 
-    /// `replace` operations for the entity fields given (null clears), and the address.
+    /// Operations for the entity fields given: `replace` to set one, `remove` to clear one
+    /// (`null` in the input); the same for the address.
     pub fn field_ops(&self) -> Vec<Value> {
+        let set_or_clear = |name: &str, value: Option<Value>| match value {
+            Some(v) => json!({"op": "replace", "path": format!("/{name}"), "value": v}),
+            None => json!({"op": "remove", "path": format!("/{name}")}),
+        };
         let mut ops: Vec<Value> = self
             .fields()
             .into_iter()
             .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))
-            .map(|(name, v)| json!({"op": "replace", "path": format!("/{name}"), "value": v}))
+            .map(|(name, v)| set_or_clear(name, v.as_ref().map(|v| json!(v))))
             .collect();
+        if let Some(id) = self.organization_id {
+            ops.push(set_or_clear("organizationId", id.map(|id| json!(id))));
+        }
         match &self.address {
             Some(Some(address)) => {
                 ops.push(json!({"op": "replace", "path": "/address", "value": address}))
@@ -206,18 +220,6 @@ impl CustomerInput {
             None => {}
         }
         ops
-    }
-
-    /// The body of `PATCH /v2/customers/{id}/properties`, if any property is given.
-    pub fn property_ops(&self) -> Option<Value> {
-        if self.properties.is_empty() {
-            return None;
-        }
-        let ops = self.properties.iter().map(|p| match &p.value {
-            Some(v) => json!({"op": "replace", "path": format!("/{}", p.slug), "value": v}),
-            None => json!({"op": "remove", "path": format!("/{}", p.slug)}),
-        });
-        Some(Value::Array(ops.collect()))
     }
 }
 
@@ -294,13 +296,9 @@ mod tests {
             input.field_ops(),
             vec![
                 json!({"op": "replace", "path": "/firstName", "value": "C"}),
-                json!({"op": "replace", "path": "/jobTitle", "value": null}),
+                json!({"op": "remove", "path": "/jobTitle"}),
                 json!({"op": "remove", "path": "/address"}),
             ]
-        );
-        assert_eq!(
-            input.property_ops().unwrap(),
-            json!([{"op": "replace", "path": "/car", "value": "Tesla"}, {"op": "remove", "path": "/plan"}])
         );
     }
 

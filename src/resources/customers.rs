@@ -1,10 +1,12 @@
-//! Customers: `find-customers` (`GET /v2/customers`, all pages up to `limit`; e-mail through the
-//! query syntax), `get-customer` (`GET /v2/customers/{id}`), `create-customer`
-//! (`POST /v2/customers`, then properties) and `update-customer` (JSON Patch of only the given
-//! fields, entry collections set to the given list, properties by slug).
+//! Customers: `find-customers` (`GET /v2/customers`, all pages up to `limit`; an e-mail is
+//! searched with the query syntax, whose `email:` matches by "contains", so only customers
+//! having exactly that address are kept), `get-customer` (`GET /v2/customers/{id}`),
+//! `create-customer` (`POST /v2/customers`, then properties) and `update-customer` (JSON Patch
+//! of only the given fields, entry collections set to the given list, properties by slug).
 
 use super::customer_input::{CustomerInput, entry_ops};
-use crate::client::{Client, Method, Transport, created_id};
+use super::customer_properties::Definitions as PropertyDefinitions;
+use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::error::{Error, Result};
 use crate::input::{check_email, check_limit, check_timestamp};
 use crate::query::Query;
@@ -92,7 +94,10 @@ fn sort_field_name(field: CustomerSortField) -> &'static str {
     }
 }
 
-/// The customers, as Help Scout's JSON text: pages followed until `limit` or the end.
+/// The customers, as Help Scout's JSON text: pages followed until `limit` or the end. With an
+/// `email`, only customers having exactly that address (case-insensitive) count: Help Scout's
+/// `(email:"…")` also finds `emma@example.com` for `a@example.com` (List Customers: "an email
+/// containing"), and a "find, then update" workflow must never edit a near miss.
 pub fn find(
     client: &mut Client<impl Transport>,
     input: &FindCustomers,
@@ -100,7 +105,67 @@ pub fn find(
     let limit = check_limit(input.limit, 100)?;
     let params = input.query_params()?;
     let first = client.base().endpoint(&["customers"], &params);
-    client.collect_raw(first, "customers", limit)
+    let Some(email) = &input.email else {
+        return client.collect_raw(first, "customers", limit);
+    };
+    let mut rest = Vec::new();
+    let mut exact = client.collect_raw_where(first, "customers", limit, |item| {
+        let keep = has_email(item, email)?;
+        if keep.is_none() {
+            rest.push(item.get().to_string());
+        }
+        Ok(keep.unwrap_or(false))
+    })?;
+    // Items listed without their e-mails are read one by one (rare; Help Scout embeds them).
+    for text in rest {
+        if exact.len() >= limit {
+            break;
+        }
+        let id = serde_json::from_str::<IdOnly>(&text)
+            .map(|i| i.id)
+            .unwrap_or(0);
+        if id == 0 {
+            continue;
+        }
+        let full = client.get_body(client.base().endpoint(&["customers", &id.to_string()], &[]))?;
+        let raw: Box<RawValue> = serde_json::from_slice(&full)
+            .map_err(|e| Error::Other(format!("the API answered with invalid JSON: {e}")))?;
+        if has_email(&raw, email)? == Some(true) {
+            exact.push(raw);
+        }
+    }
+    Ok(exact)
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default, deserialize_with = "super::wire::id")]
+    id: u64,
+}
+
+/// Whether the customer has exactly this address; `None` when the item lists no e-mails.
+fn has_email(item: &RawValue, email: &str) -> Result<Option<bool>> {
+    #[derive(Deserialize)]
+    struct Listed {
+        #[serde(rename = "_embedded", default)]
+        embedded: Option<Embedded>,
+    }
+    #[derive(Deserialize)]
+    struct Embedded {
+        emails: Option<Vec<EmailEntry>>,
+    }
+    #[derive(Deserialize)]
+    struct EmailEntry {
+        #[serde(default)]
+        value: String,
+    }
+    let listed: Listed = serde_json::from_str(item.get())
+        .map_err(|e| Error::Other(format!("Help Scout answered an unexpected customer: {e}")))?;
+    let emails = listed.embedded.and_then(|e| e.emails);
+    Ok(emails.map(|list| {
+        list.iter()
+            .any(|e| e.value.trim().eq_ignore_ascii_case(email.trim()))
+    }))
 }
 
 /// Input of `get-customer`.
@@ -119,18 +184,30 @@ pub fn get(client: &mut Client<impl Transport>, input: &GetCustomer) -> Result<V
     client.get(&["customers", &input.id.to_string()], &[])
 }
 
+/// The properties' `PATCH …/properties` body, checked against the definitions before
+/// anything is written; none when the input sets no property.
+fn property_ops(
+    client: &mut Client<impl Transport>,
+    input: &CustomerInput,
+) -> Result<Option<Value>> {
+    if input.properties.is_empty() {
+        return Ok(None);
+    }
+    PropertyDefinitions::fetch(client)?
+        .operations(&input.properties)
+        .map(Some)
+}
+
 /// `{"id": <new id>}`; properties are set right after the create.
 pub fn create(client: &mut Client<impl Transport>, input: &CustomerInput) -> Result<Value> {
     input.validate(true)?;
+    let property_ops = property_ops(client, input)?;
     let body = input.create_body();
-    let id = created_id(&client.write(Method::Post, &["customers"], Some(&body))?);
-    if let (Some(id), Some(ops)) = (id, input.property_ops()) {
-        patch(client, &[&id.to_string(), "properties"], &ops).map_err(|e| Error::Partial {
-            failed_step: "properties".into(),
-            applied: vec!["create".into()],
-            message: format!("customer {id} created, but its properties failed: {e}"),
-            id: Some(id),
-        })?;
+    let response = client.write(Method::Post, &["customers"], Some(&body), Replay::Unsafe)?;
+    let id = created_id(&response);
+    if let (Some(id), Some(ops)) = (id, property_ops) {
+        patch(client, &[&id.to_string(), "properties"], &ops)
+            .map_err(|e| e.after_steps("properties", vec!["create".into()], Some(id)))?;
     }
     Ok(json!({ "id": id }))
 }
@@ -142,13 +219,16 @@ pub fn update(
     input: &CustomerInput,
 ) -> Result<Value> {
     input.validate(false)?;
+    if id == 0 {
+        return Err(Error::invalid("id", "must be a positive customer id"));
+    }
     let customer = id.to_string();
+    let property_ops = property_ops(client, input)?;
     let mut ops = input.field_ops();
     if input.has_entries() {
         let current = client.get(&["customers", &customer], &[])?;
         ops.extend(entry_ops(input, &current));
     }
-    let property_ops = input.property_ops();
     if ops.is_empty() && property_ops.is_none() && !input.has_entries() {
         return Err(Error::invalid("input", "names nothing to update"));
     }
@@ -161,23 +241,19 @@ pub fn update(
         match patch(client, &[&customer, "properties"], &ops) {
             Ok(()) => applied.push("properties".into()),
             Err(e) if applied.is_empty() => return Err(e),
-            Err(e) => {
-                let message = e.to_string();
-                return Err(Error::Partial {
-                    failed_step: "properties".into(),
-                    applied,
-                    message,
-                    id: Some(id),
-                });
-            }
+            Err(e) => return Err(e.after_steps("properties", applied, Some(id))),
         }
     }
     Ok(json!({ "id": id, "applied": applied }))
 }
 
-fn patch(client: &mut Client<impl Transport>, path: &[&str], body: &Value) -> Result<()> {
+/// `PATCH /v2/customers/{path}` with JSON Patch operations. Repeated after an unknown outcome
+/// only when every operation is a `replace`: an `add` would add an e-mail twice, a `remove` of
+/// an entry would answer 404 for a customer that exists.
+fn patch(client: &mut Client<impl Transport>, path: &[&str], ops: &Value) -> Result<()> {
     let segments: Vec<&str> = ["customers"].iter().chain(path).copied().collect();
-    client.write(Method::Patch, &segments, Some(body))?;
+    let replay = Replay::of_json_patch(ops);
+    client.write(Method::Patch, &segments, Some(ops), replay)?;
     Ok(())
 }
 

@@ -7,11 +7,14 @@ pub mod conversation_update;
 pub mod conversations;
 pub mod custom_fields;
 mod customer_input;
+pub mod customer_properties;
 mod customer_records;
 pub mod customers;
 pub mod mailboxes;
 pub mod refs;
 pub mod threads;
-mod wire;
+pub mod users;
+pub(crate) mod wire;
 
-pub use customer_input::{Address, CustomerInput, Entry, PropertyValue};
+pub use customer_input::{Address, CustomerInput, Entry};
+pub use customer_properties::PropertyValue;

@@ -2,9 +2,9 @@
 //! and the thread items of `create-conversation`, which share these fields.
 
 use super::refs::{Attachment, CustomerRef};
-use crate::client::{Client, Method, Transport, created_id};
+use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::error::{Error, Result};
-use crate::input::{all, check_count, check_email, check_timestamp};
+use crate::input::{all, check_count, check_email, check_timestamp, nullable};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
@@ -44,25 +44,63 @@ impl ThreadKind {
     fn needs_customer(self) -> bool {
         self != ThreadKind::Note
     }
+
+    /// The optional fields this type's create page documents
+    /// (<https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/reply/>,
+    /// `…/note/`, `…/customer/`, `…/chat/`, `…/phone/`): only replies take `assignTo`, `draft`;
+    /// replies and notes take `status` and `user`; replies and customer threads take `cc`/`bcc`.
+    fn documented(self) -> &'static [&'static str] {
+        match self {
+            ThreadKind::Reply => &[
+                "customer",
+                "user",
+                "status",
+                "cc",
+                "bcc",
+                "draft",
+                "imported",
+                "createdAt",
+                "assignTo",
+                "attachments",
+            ],
+            ThreadKind::Note => &["user", "status", "imported", "createdAt", "attachments"],
+            ThreadKind::Customer => &[
+                "customer",
+                "cc",
+                "bcc",
+                "imported",
+                "createdAt",
+                "attachments",
+            ],
+            ThreadKind::Chat | ThreadKind::Phone => {
+                &["customer", "imported", "createdAt", "attachments"]
+            }
+        }
+    }
 }
 
-/// Conversation status a thread may set.
+/// Conversation status after a reply or note, as Create Reply and Create Note list them
+/// ("Valid statuses: active all closed open pending spam").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Status {
+pub enum ThreadStatus {
     Active,
+    All,
     Closed,
+    Open,
     Pending,
     Spam,
 }
 
-impl Status {
+impl ThreadStatus {
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::Active => "active",
-            Status::Closed => "closed",
-            Status::Pending => "pending",
-            Status::Spam => "spam",
+            ThreadStatus::Active => "active",
+            ThreadStatus::All => "all",
+            ThreadStatus::Closed => "closed",
+            ThreadStatus::Open => "open",
+            ThreadStatus::Pending => "pending",
+            ThreadStatus::Spam => "spam",
         }
     }
 }
@@ -76,7 +114,7 @@ pub struct ThreadFields {
     pub text: String,
     pub customer: Option<CustomerRef>,
     pub user: Option<u64>,
-    pub status: Option<Status>,
+    pub status: Option<ThreadStatus>,
     #[serde(default)]
     pub cc: Vec<String>,
     #[serde(default)]
@@ -84,7 +122,9 @@ pub struct ThreadFields {
     pub draft: Option<bool>,
     pub imported: Option<bool>,
     pub created_at: Option<String>,
-    pub assign_to: Option<u64>,
+    /// A user id; `null` keeps the conversation unassigned (Create Reply).
+    #[serde(default, deserialize_with = "nullable")]
+    pub assign_to: Option<Option<u64>>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
 }
@@ -128,7 +168,35 @@ impl ThreadFields {
         for (i, attachment) in self.attachments.iter().enumerate() {
             checks.push(attachment.validate(&format!("{}[{i}]", at("attachments"))));
         }
+        let documented = self.kind.documented();
+        for name in self.given() {
+            if !documented.contains(&name) {
+                let message = format!(
+                    "is not a field of a {} thread (Help Scout's create page for it does not take it)",
+                    self.kind.as_str()
+                );
+                checks.push(Err(Error::invalid(at(name), message)));
+            }
+        }
         all(checks)
+    }
+
+    /// The optional fields this input sets.
+    fn given(&self) -> impl Iterator<Item = &'static str> + '_ {
+        [
+            ("customer", self.customer.is_some()),
+            ("user", self.user.is_some()),
+            ("status", self.status.is_some()),
+            ("cc", !self.cc.is_empty()),
+            ("bcc", !self.bcc.is_empty()),
+            ("draft", self.draft.is_some()),
+            ("imported", self.imported.is_some()),
+            ("createdAt", self.created_at.is_some()),
+            ("assignTo", self.assign_to.is_some()),
+            ("attachments", !self.attachments.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
     }
 
     /// The request body; `with_type` for the items of `POST /v2/conversations`.
@@ -187,7 +255,8 @@ pub fn create(
         fields.customer = Some(primary_customer(client, &conversation)?);
     }
     let segments = ["conversations", &conversation, fields.kind.endpoint()];
-    let response = client.write(Method::Post, &segments, Some(&fields.body(false)))?;
+    let body = fields.body(false);
+    let response = client.write(Method::Post, &segments, Some(&body), Replay::Unsafe)?;
     Ok(json!({ "id": created_id(&response) }))
 }
 

@@ -36,6 +36,13 @@ pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     })
 }
 
+/// Decodes a wire record; a value of the wrong shape is an error naming what was expected.
+pub fn parse<T: serde::de::DeserializeOwned>(value: &Value) -> crate::error::Result<T> {
+    T::deserialize(value).map_err(|e| {
+        crate::error::Error::Other(format!("Help Scout answered an unexpected shape: {e}"))
+    })
+}
+
 /// Decodes a wire record leniently; an object of the wrong shape yields the defaults.
 pub fn read<T: for<'de> Deserialize<'de> + Default>(value: &Value) -> T {
     T::deserialize(value).unwrap_or_default()

@@ -2,19 +2,22 @@
 //! reported and the keys (conversation, customer or thread ids) reported at exactly that
 //! instant. Each poll reads everything modified since `since`, reports what is newer or unseen,
 //! oldest first, and moves the cursor — so equal timestamps lose nothing and repeat nothing.
-//! Status changes are read from the threads' `status` (each status change leaves a thread), so
-//! two changes between polls are two events.
+//! Status changes are read from the published threads' `status` (each status change leaves a
+//! thread; a draft's status is not a change), so two changes between polls are two events.
+//! New conversations and customers are scanned in creation order (`sortField=createdAt`), so a
+//! scan cut at its size bound leaves only later creations for the next poll: none is skipped.
 
 use super::clock;
 use super::events::{NEW_CONVERSATION, NEW_CUSTOMER, STATUS_CHANGED};
-use crate::client::{Client, Transport};
+use crate::client::{Client, Transport, split_page};
 use crate::error::{Error, Result};
 use crate::input::{check_limit, check_timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-/// Items read per poll at most (a backlog larger than this is reported over several polls).
-const SCAN_LIMIT: usize = 10_000;
+/// Items read per poll at most by default (a backlog larger than this is reported over several
+/// polls); each 50 items cost one request of the rate-limit budget.
+const SCAN_LIMIT: u32 = 10_000;
 
 /// Input of a trigger's poll.
 #[derive(Debug, Default, Deserialize)]
@@ -27,6 +30,9 @@ pub struct Poll {
     pub since: Option<String>,
     /// Events per poll at most (default 100).
     pub limit: Option<u32>,
+    /// Items read per poll at most (default and maximum 10,000): bounds a poll's cost in
+    /// requests; a larger backlog is reported over several polls.
+    pub scan_limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -56,7 +62,11 @@ pub fn poll(client: &mut Client<impl Transport>, trigger: &str, input: &Poll) ->
         }
     };
     check_timestamp("cursor.since", &cursor.since)?;
-    let mut candidates = unreported(client, trigger, &cursor)?;
+    let scan = match input.scan_limit.unwrap_or(SCAN_LIMIT) {
+        n @ 1..=SCAN_LIMIT => n as usize,
+        _ => return Err(Error::invalid("scanLimit", "must be 1 to 10000")),
+    };
+    let mut candidates = unreported(client, trigger, &cursor, scan)?;
     if first {
         // A first poll starts now: what already happened in this very second is marked seen,
         // not reported, so activating a trigger never replays earlier events.
@@ -74,11 +84,12 @@ fn unreported(
     client: &mut Client<impl Transport>,
     trigger: &str,
     cursor: &Cursor,
+    scan: usize,
 ) -> Result<Vec<Candidate>> {
     let mut candidates = match trigger {
-        NEW_CONVERSATION => new_conversations(client, &cursor.since)?,
-        NEW_CUSTOMER => new_customers(client, &cursor.since)?,
-        STATUS_CHANGED => status_changes(client, &cursor.since)?,
+        NEW_CONVERSATION => new_conversations(client, cursor, scan)?,
+        NEW_CUSTOMER => new_customers(client, cursor, scan)?,
+        STATUS_CHANGED => status_changes(client, &cursor.since, scan)?,
         other => {
             return Err(Error::invalid(
                 "trigger",
@@ -109,15 +120,15 @@ fn advance(cursor: &Cursor, reported: &[Candidate]) -> Cursor {
     }
 }
 
-fn event(name: &str, trigger: &str, id: Option<u64>, data: Value) -> Value {
-    json!({"event": name, "trigger": trigger, "id": id, "data": data})
+fn event(name: &str, event_id: String, trigger: &str, id: Option<u64>, data: Value) -> Value {
+    json!({"event": name, "eventId": event_id, "trigger": trigger, "id": id, "data": data})
 }
 
-/// Everything modified since `since`, oldest first by `sort` (at most `SCAN_LIMIT` items).
+/// Everything modified since `since`, oldest first by `sort` (at most `scan` items).
 fn modified_since(
     client: &mut Client<impl Transport>,
     resource: &str,
-    since: &str,
+    (since, scan): (&str, usize),
     sort: &str,
     extra: &[(&'static str, &str)],
 ) -> Result<Vec<Value>> {
@@ -128,24 +139,92 @@ fn modified_since(
     ];
     query.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
     let url = client.base().endpoint(&[resource], &query);
-    client.collect(url, resource, SCAN_LIMIT)
+    client.collect(url, resource, scan)
 }
 
-fn new_conversations(client: &mut Client<impl Transport>, since: &str) -> Result<Vec<Candidate>> {
-    // Sorted by creation, a scan cut at SCAN_LIMIT leaves only later conversations for the next poll.
-    let items = modified_since(
-        client,
-        "conversations",
-        since,
-        "createdAt",
-        &[("status", "all")],
-    )?;
+fn new_conversations(
+    client: &mut Client<impl Transport>,
+    cursor: &Cursor,
+    scan: usize,
+) -> Result<Vec<Candidate>> {
+    let extra = [("status", "all")];
+    let items = created_since(client, "conversations", (cursor, scan), &extra)?;
     Ok(created_candidates(items, "convo.created", NEW_CONVERSATION))
 }
 
-fn new_customers(client: &mut Client<impl Transport>, since: &str) -> Result<Vec<Candidate>> {
-    let items = modified_since(client, "customers", since, "modifiedAt", &[])?;
+fn new_customers(
+    client: &mut Client<impl Transport>,
+    cursor: &Cursor,
+    scan: usize,
+) -> Result<Vec<Candidate>> {
+    let items = created_since(client, "customers", (cursor, scan), &[])?;
     Ok(created_candidates(items, "customer.created", NEW_CUSTOMER))
+}
+
+/// Up to `scan` items created after the cursor (at its instant: not seen yet), oldest first.
+/// Everything created since then
+/// was modified since then, so the list `modifiedSince=since&sortField=createdAt&sortOrder=asc`
+/// holds them all after the older items modified lately; the first page holding a new item is
+/// found by bisecting the page numbers (`page`, `page.totalPages`: the Pagination page), so a
+/// flood of old items modified lately costs a few requests instead of stalling the poll. Read in
+/// creation order, a scan cut at its bound has read everything created before the last item it
+/// read: advancing the cursor to that item skips nothing.
+fn created_since(
+    client: &mut Client<impl Transport>,
+    resource: &str,
+    (cursor, scan): (&Cursor, usize),
+    extra: &[(&'static str, &str)],
+) -> Result<Vec<Value>> {
+    let since = cursor.since.as_str();
+    let mut query = vec![
+        ("modifiedSince", since.to_string()),
+        ("sortField", "createdAt".to_string()),
+        ("sortOrder", "asc".to_string()),
+    ];
+    query.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
+    let page_url = |client: &Client<_>, page: u64| {
+        let mut q = query.clone();
+        q.push(("page", page.to_string()));
+        client.base().endpoint(&[resource], &q)
+    };
+    let holds_new = |page: &Value| {
+        let items = page["_embedded"][resource].as_array();
+        let last = items
+            .and_then(|i| i.last())
+            .and_then(|i| i["createdAt"].as_str());
+        last.is_some_and(|at| at >= since)
+    };
+    // The budget counts only what the poll may report: items older than the cursor, or at its
+    // instant and already seen, are read past.
+    let unreported = |item: &Value| {
+        let at = item["createdAt"].as_str().unwrap_or("");
+        let id = item["id"].as_u64().unwrap_or(0);
+        at > since || (at == since && !cursor.seen.contains(&id))
+    };
+    let mut first = client.get_url(page_url(client, 1))?;
+    let total = first["page"]["totalPages"].as_u64().unwrap_or(1);
+    if holds_new(&first) || total <= 1 {
+        let (items, next) = split_page(&mut first, resource)?;
+        let mut items: Vec<Value> = items.into_iter().filter(unreported).take(scan).collect();
+        if let (Some(next), true) = (next, items.len() < scan) {
+            let url = client.base().rebase(&next)?;
+            let rest = scan - items.len();
+            items.extend(client.collect_where(url, resource, rest, unreported)?);
+        }
+        Ok(items)
+    } else {
+        // The first page with a new item: pages before it hold only older items.
+        let (mut low, mut high) = (2, total);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if holds_new(&client.get_url(page_url(client, middle))?) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        client.collect_where(page_url(client, low), resource, scan, unreported)
+    }
 }
 
 fn created_candidates(items: Vec<Value>, name: &str, trigger: &str) -> Vec<Candidate> {
@@ -157,16 +236,20 @@ fn created_candidates(items: Vec<Value>, name: &str, trigger: &str) -> Vec<Candi
             Some(Candidate {
                 at,
                 key,
-                event: event(name, trigger, Some(key), item),
+                event: event(name, format!("{name}:{key}"), trigger, Some(key), item),
             })
         })
         .collect()
 }
 
 /// Every status transition recorded in the threads of conversations modified since `since`.
-fn status_changes(client: &mut Client<impl Transport>, since: &str) -> Result<Vec<Candidate>> {
+fn status_changes(
+    client: &mut Client<impl Transport>,
+    since: &str,
+    scan: usize,
+) -> Result<Vec<Candidate>> {
     let extra = [("status", "all"), ("embed", "threads")];
-    let items = modified_since(client, "conversations", since, "modifiedAt", &extra)?;
+    let items = modified_since(client, "conversations", (since, scan), "modifiedAt", &extra)?;
     let mut candidates = Vec::new();
     for mut conversation in items {
         let threads = conversation
@@ -185,7 +268,8 @@ fn status_changes(client: &mut Client<impl Transport>, since: &str) -> Result<Ve
             let mut data = conversation.clone();
             data["status"] = json!(to);
             data["statusChange"] = json!({"from": from, "to": to, "at": at, "threadId": thread});
-            let event = event("convo.status", STATUS_CHANGED, id, data);
+            let event_id = format!("convo.status:{}:thread-{thread}", id.unwrap_or(0));
+            let event = event("convo.status", event_id, STATUS_CHANGED, id, data);
             candidates.push(Candidate {
                 at,
                 key: thread,
@@ -196,12 +280,15 @@ fn status_changes(client: &mut Client<impl Transport>, since: &str) -> Result<Ve
     Ok(candidates)
 }
 
-/// (thread id, time, from, to) for each thread whose status differs from the thread before it.
+/// (thread id, time, from, to) for each published thread whose status differs from the
+/// published thread before it. A draft (`state` other than `published`) changes nothing until
+/// it is published.
 fn transitions(threads: &Value) -> Vec<(u64, String, String, String)> {
     let mut list: Vec<(&str, u64, &str)> = threads
         .as_array()
         .into_iter()
         .flatten()
+        .filter(|t| t["state"].as_str().is_none_or(|s| s == "published"))
         .filter_map(|t| {
             Some((
                 t["createdAt"].as_str()?,
@@ -265,6 +352,7 @@ mod tests {
             {"id": 3, "createdAt": "2024-01-01T00:00:02Z", "status": "active"},
             {"id": 2, "createdAt": "2024-01-01T00:00:01Z", "status": "closed"},
             {"id": 4, "createdAt": "2024-01-01T00:00:03Z", "status": "nochange"},
+            {"id": 5, "createdAt": "2024-01-01T00:00:04Z", "status": "closed", "state": "draft"},
         ]);
         let found: Vec<(u64, String, String)> = transitions(&threads)
             .into_iter()

@@ -1,140 +1,323 @@
-//! Webhook subscriptions (`/v2/webhooks`): register once per URL (an existing webhook for the
-//! URL is updated, never duplicated), remove, list.
+//! Webhook subscriptions (`/v2/webhooks`). Webhooks that share a URL share one Help Scout webhook
+//! and one secret: subscribing again for a registered URL merges the events and keeps the secret
+//! the host stored (Update Webhook requires the secret,
+//! <https://developer.helpscout.com/mailbox-api/endpoints/webhooks/update/>, and Get Webhook never
+//! returns it), refuses with `conflict` when the host has no secret to give, and replaces it only
+//! when asked to. Unsubscribing some events keeps the webhook for the others.
 
 use super::events::{self, event_of_trigger};
-use crate::client::{Client, Method, Transport, created_id};
+use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::error::{Error, Result};
+use crate::input::{all, check_length};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 /// Input of `subscribe-webhook`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Subscribe {
     pub url: String,
     /// Trigger names or Help Scout event names.
     pub events: Vec<String>,
+    /// Mailboxes whose conversation events are delivered; none means all mailboxes.
     #[serde(default)]
     pub mailbox_ids: Vec<u64>,
     pub label: Option<String>,
+    /// The secret the host stored for this URL: kept when the URL is already registered.
+    pub secret: Option<String>,
+    /// Replace the secret of an already registered URL (every trigger on it must then use the
+    /// new one).
+    #[serde(default)]
+    pub rotate_secret: bool,
 }
 
-impl Subscribe {
-    /// The Help Scout event names, validated.
-    fn event_names(&self) -> Result<Vec<String>> {
-        if self.events.is_empty() {
-            return Err(Error::invalid(
-                "events",
-                "needs at least one trigger or event",
-            ));
-        }
-        let mut names = Vec::new();
-        for (i, e) in self.events.iter().enumerate() {
-            let name = event_of_trigger(e)
-                .or_else(|| events::lookup(e).map(|(n, _, _)| n))
-                .ok_or_else(|| {
-                    Error::invalid(
-                        format!("events[{i}]"),
-                        format!("unknown trigger or event {e:?}"),
-                    )
-                })?;
-            if !names.iter().any(|n| n == name) {
-                names.push(name.to_string());
-            }
-        }
-        Ok(names)
-    }
+/// Input of `unsubscribe-webhook`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Unsubscribe {
+    pub id: u64,
+    /// Remove only these triggers or events; the webhook is deleted when none remain.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// The webhook's stored secret, which Help Scout's update requires (with `events`).
+    pub secret: Option<String>,
+}
 
-    fn validate_url(&self) -> Result<()> {
-        let url = url::Url::parse(&self.url).map_err(|_| Error::invalid("url", "is not a URL"))?;
-        if !matches!(url.scheme(), "https" | "http")
-            || url.host_str().is_none()
-            || self.url.len() > 2048
-        {
-            return Err(Error::invalid(
-                "url",
-                "must be an http(s) URL of at most 2048 characters",
-            ));
+/// A webhook as Help Scout lists it (`GET /v2/webhooks`, `GET /v2/webhooks/{id}`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Webhook {
+    #[serde(deserialize_with = "crate::resources::wire::id")]
+    id: u64,
+    url: String,
+    events: Vec<String>,
+    mailbox_ids: Vec<u64>,
+    label: Option<String>,
+    state: Option<String>,
+    notification: bool,
+}
+
+/// The Help Scout event names of `events` (trigger or event names), deduplicated; only those
+/// Create Webhook accepts.
+fn event_names(events: &[String], path: &str) -> Result<Vec<String>> {
+    if events.is_empty() {
+        return Err(Error::invalid(path, "needs at least one trigger or event"));
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut checks = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let name = event_of_trigger(e)
+            .or_else(|| events::lookup(e).filter(|k| k.subscribable).map(|k| k.name));
+        match name {
+            Some(name) if !names.iter().any(|n| n == name) => names.push(name.to_string()),
+            Some(_) => {}
+            None => checks.push(Err(Error::invalid(
+                format!("{path}[{i}]"),
+                format!(
+                    "{e:?} is neither a trigger ({}) nor an event Create Webhook accepts",
+                    events::TRIGGERS.join(", ")
+                ),
+            ))),
         }
-        Ok(())
+    }
+    all(checks)?;
+    Ok(names)
+}
+
+fn check_url(url: &str) -> Result<()> {
+    let parsed = url::Url::parse(url).map_err(|_| Error::invalid("url", "is not a URL"))?;
+    if !matches!(parsed.scheme(), "https" | "http")
+        || parsed.host_str().is_none()
+        || url.len() > 2048
+    {
+        return Err(Error::invalid(
+            "url",
+            "must be an http(s) URL of at most 2048 characters",
+        ));
+    }
+    Ok(())
+}
+
+/// Help Scout keeps secrets of at most 40 characters (Create Webhook).
+fn check_secret(secret: &Option<String>) -> Result<()> {
+    match secret {
+        Some(s) => check_length("secret", s, 1, 40),
+        None => Ok(()),
     }
 }
 
-/// Registers or updates the webhook for `input.url` with `secret`; the subscription as JSON.
+/// The union of two mailbox scopes, where an empty list means every mailbox.
+fn merged_mailboxes(old: &[u64], new: &[u64]) -> Vec<u64> {
+    if old.is_empty() || new.is_empty() {
+        return Vec::new();
+    }
+    let mut ids = old.to_vec();
+    ids.extend(new.iter().filter(|id| !old.contains(id)));
+    ids
+}
+
+/// The create/update body; `mailboxIds` is omitted for "all mailboxes" (absent means all).
+fn body(
+    url: &str,
+    events: &[String],
+    secret: &str,
+    mailboxes: &[u64],
+    label: &Option<String>,
+) -> Value {
+    let mut body = json!({"url": url, "events": events, "secret": secret, "payloadVersion": "V2",
+                          "notification": false});
+    if !mailboxes.is_empty() {
+        body["mailboxIds"] = json!(mailboxes);
+    }
+    if let Some(label) = label {
+        body["label"] = json!(label);
+    }
+    body
+}
+
+/// Registers `input.url`, or adds the events to the webhook already registered for it.
+/// `new_secret` makes a secret when one is needed (from `wasi:random` in the component).
 pub fn subscribe(
     client: &mut Client<impl Transport>,
     input: &Subscribe,
-    secret: &str,
+    new_secret: &mut dyn FnMut() -> Result<String>,
 ) -> Result<Value> {
-    input.validate_url()?;
-    let mut names = input.event_names()?;
-    let existing = list_raw(client)?
-        .into_iter()
-        .find(|w| w["url"] == input.url.as_str());
-    let mut mailbox_ids = input.mailbox_ids.clone();
-    let mut label = input.label.clone();
-    if let Some(old) = &existing {
-        for name in old["events"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
-            if !names.iter().any(|n| n == name) {
-                names.push(name.to_string());
-            }
-        }
-        if mailbox_ids.is_empty() {
-            mailbox_ids = old["mailboxIds"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_u64)
-                .collect();
-        }
-        label = label.or_else(|| old["label"].as_str().map(str::to_string));
-    }
-    let mut body = json!({"url": input.url, "events": names, "secret": secret, "payloadVersion": "V2",
-                          "notification": false, "mailboxIds": mailbox_ids});
-    if let Some(label) = &label {
-        body["label"] = json!(label);
-    }
-    let (id, created) = match existing.as_ref().and_then(|w| w["id"].as_u64()) {
-        Some(id) => {
-            client.write(Method::Put, &["webhooks", &id.to_string()], Some(&body))?;
-            (Some(id), false)
-        }
-        None => {
-            let response = client.write(Method::Post, &["webhooks"], Some(&body))?;
-            (created_id(&response), true)
-        }
+    all([check_url(&input.url), check_secret(&input.secret)])?;
+    let requested = event_names(&input.events, "events")?;
+    let existing = list_raw(client)?.into_iter().find(|w| w.url == input.url);
+    let Some(old) = existing else {
+        let secret = match &input.secret {
+            Some(s) => s.clone(),
+            None => new_secret()?,
+        };
+        let body = body(
+            &input.url,
+            &requested,
+            &secret,
+            &input.mailbox_ids,
+            &input.label,
+        );
+        let response = client.write(Method::Post, &["webhooks"], Some(&body), Replay::Unsafe)?;
+        let id = created_id(&response);
+        return Ok(output(
+            id,
+            &input.url,
+            &requested,
+            &input.mailbox_ids,
+            &input.label,
+            &secret,
+            true,
+        ));
     };
-    Ok(
-        json!({"id": id, "url": input.url, "events": body["events"], "mailboxIds": body["mailboxIds"],
-              "label": label, "state": "enabled", "secret": secret, "created": created}),
-    )
+    let secret = match (&input.secret, input.rotate_secret) {
+        (_, true) => new_secret()?,
+        (Some(s), false) => s.clone(),
+        (None, false) => return Err(conflict(&old)),
+    };
+    let mut names = old.events.clone();
+    names.extend(requested.into_iter().filter(|n| !old.events.contains(n)));
+    let mailboxes = merged_mailboxes(&old.mailbox_ids, &input.mailbox_ids);
+    let label = input.label.clone().or(old.label.clone());
+    let body = body(&input.url, &names, &secret, &mailboxes, &label);
+    let id = old.id.to_string();
+    client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
+    Ok(output(
+        Some(old.id),
+        &input.url,
+        &names,
+        &mailboxes,
+        &label,
+        &secret,
+        false,
+    ))
 }
 
-/// `DELETE /v2/webhooks/{id}`.
-pub fn unsubscribe(client: &mut Client<impl Transport>, id: u64) -> Result<Value> {
-    if id == 0 {
+fn conflict(old: &Webhook) -> Error {
+    Error::Conflict(format!(
+        "webhook {} already delivers {} to {}; give the secret stored for that URL as \"secret\" \
+         to add events to it, or \"rotateSecret\": true to replace the secret of every trigger on \
+         that URL",
+        old.id,
+        old.events.join(", "),
+        old.url
+    ))
+}
+
+fn output(
+    id: Option<u64>,
+    url: &str,
+    events: &[String],
+    mailboxes: &[u64],
+    label: &Option<String>,
+    secret: &str,
+    created: bool,
+) -> Value {
+    json!({"id": id, "url": url, "events": events, "mailboxIds": mailboxes, "label": label,
+           "state": "enabled", "secret": secret, "created": created})
+}
+
+/// Deletes the webhook, or removes only `input.events` from it (deleting it when none remain).
+pub fn unsubscribe(client: &mut Client<impl Transport>, input: &Unsubscribe) -> Result<Value> {
+    if input.id == 0 {
         return Err(Error::invalid("id", "must be a positive webhook id"));
     }
-    client.write(Method::Delete, &["webhooks", &id.to_string()], None)?;
-    Ok(json!({"id": id, "deleted": true}))
+    let id = input.id.to_string();
+    if input.events.is_empty() {
+        client.write(Method::Delete, &["webhooks", &id], None, Replay::Unsafe)?;
+        return Ok(json!({"id": input.id, "deleted": true, "events": []}));
+    }
+    let removed = event_names(&input.events, "events")?;
+    let secret = match &input.secret {
+        Some(s) => {
+            check_length("secret", s, 1, 40)?;
+            s.clone()
+        }
+        None => {
+            return Err(Error::invalid(
+                "secret",
+                "is required with events: Help Scout's Update Webhook needs the webhook's secret, \
+                 and keeping the one stored for its URL keeps the other triggers verifying",
+            ));
+        }
+    };
+    let current: Webhook = crate::resources::wire::parse(&client.get(&["webhooks", &id], &[])?)?;
+    let remaining: Vec<String> = current
+        .events
+        .iter()
+        .filter(|e| !removed.contains(e))
+        .cloned()
+        .collect();
+    if remaining.is_empty() {
+        client.write(Method::Delete, &["webhooks", &id], None, Replay::Unsafe)?;
+        return Ok(json!({"id": input.id, "deleted": true, "events": []}));
+    }
+    let body = body(
+        &current.url,
+        &remaining,
+        &secret,
+        &current.mailbox_ids,
+        &current.label,
+    );
+    client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
+    Ok(json!({"id": input.id, "deleted": false, "events": remaining}))
 }
 
-/// `{"items": [subscription…]}` (secrets are never listed).
+/// `{"items": [subscription…]}` (secrets are never listed: Help Scout does not return them).
 pub fn list(client: &mut Client<impl Transport>) -> Result<Value> {
     let items: Vec<Value> = list_raw(client)?
         .into_iter()
-        .map(|w| json!({"id": w["id"], "url": w["url"], "events": w["events"], "mailboxIds": w["mailboxIds"],
-                        "label": w["label"], "state": w["state"], "created": false}))
+        .map(|w| {
+            json!({"id": w.id, "url": w.url, "events": w.events, "mailboxIds": w.mailbox_ids,
+                   "label": w.label, "state": w.state.unwrap_or_else(|| "enabled".into()),
+                   "notification": w.notification, "created": false})
+        })
         .collect();
     Ok(json!({ "items": items }))
 }
 
-fn list_raw(client: &mut Client<impl Transport>) -> Result<Vec<Value>> {
+fn list_raw(client: &mut Client<impl Transport>) -> Result<Vec<Webhook>> {
     let url = client.base().endpoint(&["webhooks"], &[]);
-    client.collect(url, "webhooks", 10_000)
+    let items = client.collect(url, "webhooks", 10_000)?;
+    items.iter().map(crate::resources::wire::parse).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailbox_scopes_merge_with_empty_meaning_all() {
+        assert_eq!(merged_mailboxes(&[1, 2], &[2, 3]), [1, 2, 3]);
+        assert!(merged_mailboxes(&[], &[3]).is_empty());
+        assert!(merged_mailboxes(&[1], &[]).is_empty());
+    }
+
+    #[test]
+    fn only_events_create_webhook_accepts() {
+        let names = |list: &[&str]| {
+            let list: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+            event_names(&list, "events")
+        };
+        assert_eq!(
+            names(&["new-conversation", "convo.created", "tag.created"]).unwrap(),
+            ["convo.created", "tag.created"]
+        );
+        for refused in [
+            "convo.ai-answers.created",
+            "helpscout.test",
+            "convo.exploded",
+        ] {
+            assert!(names(&[refused]).is_err(), "{refused}");
+        }
+        let Err(Error::Validation(errors)) = names(&["x", "convo.created", "y"]) else {
+            panic!()
+        };
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["events[0]", "events[2]"]);
+        assert_eq!(
+            body("u", &[], "s", &[], &None).get("mailboxIds"),
+            None,
+            "absent means all mailboxes"
+        );
+    }
 }

@@ -15,24 +15,50 @@ pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// A verified, parsed event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
+    /// The event name as documented, or as delivered when the connector does not know it yet.
     pub name: String,
     pub body: Body,
     pub trigger: Option<&'static str>,
     pub id: Option<u64>,
+    /// Unique per change, stable across redeliveries (see [`event_id`]).
+    pub event_id: String,
     pub data: Value,
 }
 
-/// Verifies and parses one delivery.
-pub fn verify(body: &[u8], headers: &[(String, String)], secret: &str) -> Result<Event> {
-    if secret.is_empty() {
-        return Err(Error::invalid("secret", "must not be empty"));
+/// A verified delivery: the event and which of the given secrets signed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verified {
+    pub event: Event,
+    /// Index into the secrets (newest first): 0 is the current one, 1 the previous during a
+    /// rotation.
+    pub secret_index: usize,
+}
+
+/// Verifies one delivery against the secrets stored for its URL (newest first: during a
+/// rotation, deliveries signed with the previous secret still verify), then parses it.
+pub fn verify(body: &[u8], headers: &[(String, String)], secrets: &[String]) -> Result<Verified> {
+    if secrets.is_empty() || secrets.iter().any(String::is_empty) {
+        return Err(Error::invalid(
+            "secrets",
+            "needs at least one non-empty secret",
+        ));
     }
     let signature = header(headers, "x-helpscout-signature")
         .ok_or_else(|| Error::InvalidSignature("no X-HelpScout-Signature header".into()))?;
-    check_signature(body, signature, secret)?;
+    let mut outcome = Err(Error::InvalidSignature("no secret given".into()));
+    for (index, secret) in secrets.iter().enumerate() {
+        outcome = check_signature(body, signature, secret).map(|()| index);
+        if outcome.is_ok() {
+            break;
+        }
+    }
+    let secret_index = outcome?;
     let name = header(headers, "x-helpscout-event")
         .ok_or_else(|| Error::invalid("X-HelpScout-Event", "header is missing"))?;
-    parse(name, body)
+    Ok(Verified {
+        event: parse(name, body)?,
+        secret_index,
+    })
 }
 
 /// Checks the signature in constant time; any malformed signature is simply not valid.
@@ -65,14 +91,18 @@ pub fn sign(body: &[u8], secret: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }
 
-/// Parses a (verified) body for the named event.
+/// Longest event name accepted from a delivery (documented names are under 40 characters).
+const MAX_EVENT_NAME: usize = 100;
+
+/// Parses a (verified) body for the named event. A name the connector does not know yet is
+/// accepted with no trigger, as long as it looks like an event name.
 pub fn parse(name: &str, body: &[u8]) -> Result<Event> {
-    let (name, kind, trigger) = events::lookup(name).ok_or_else(|| {
-        Error::invalid(
-            "X-HelpScout-Event",
-            format!("unknown event {:?}", truncate(name)),
-        )
-    })?;
+    let known = events::lookup(name);
+    let name = match known {
+        Some(known) => known.name.to_string(),
+        None => unknown_name(name)?,
+    };
+    let kind = known.map_or(Body::Unknown, |e| e.body);
     if body.len() > MAX_BODY_BYTES {
         return Err(Error::invalid("body", "is larger than 8 MiB"));
     }
@@ -80,7 +110,7 @@ pub fn parse(name: &str, body: &[u8]) -> Result<Event> {
         .map_err(|e| Error::invalid("body", format!("is not JSON: {e}")))?;
     let id = object_id(&data);
     match (&data, kind) {
-        (_, Body::Test) => {}
+        (_, Body::Test | Body::Unknown) => {}
         (Value::Object(_), _) => {}
         // `notification: true` webhooks carry only the resource's URI.
         (Value::String(_), _) if id.is_some() => {}
@@ -90,12 +120,51 @@ pub fn parse(name: &str, body: &[u8]) -> Result<Event> {
         return Err(Error::invalid("body", "a deleted event needs an id"));
     }
     Ok(Event {
-        name: name.to_string(),
+        event_id: event_id(&name, id, body),
+        trigger: known.and_then(|e| e.trigger),
+        name,
         body: kind,
-        trigger,
         id,
         data,
     })
+}
+
+/// An event name not documented (yet): lower-case letters, digits, `.`, `-` and `_`.
+fn unknown_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    let plausible = !name.is_empty()
+        && name.len() <= MAX_EVENT_NAME
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    if plausible {
+        Ok(name.to_ascii_lowercase())
+    } else {
+        Err(Error::invalid(
+            "X-HelpScout-Event",
+            format!("{:?} is not an event name", truncate(name)),
+        ))
+    }
+}
+
+/// An event's id: `{event}:{id}` for events that happen once per object (`*.created`,
+/// `*.deleted`: the same id a poll reports), else `{event}:{id}:{digest}` with the body's 64-bit
+/// FNV-1a digest in hex (the body is authenticated already; this only tells changes apart), so
+/// two changes of one object are two ids while a redelivery of the same body keeps its id.
+pub fn event_id(name: &str, id: Option<u64>, body: &[u8]) -> String {
+    let once = name.ends_with(".created") || name.ends_with(".deleted");
+    match (id, once) {
+        (Some(id), true) => format!("{name}:{id}"),
+        (Some(id), false) => format!("{name}:{id}:{}", digest(body)),
+        (None, _) => format!("{name}:{}", digest(body)),
+    }
+}
+
+fn digest(body: &[u8]) -> String {
+    let hash = body.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 /// The `id` of an object, or the last path segment of a notification URI.

@@ -14,6 +14,10 @@ fn vectors() -> Vec<Value> {
 
 type Headers = Vec<(String, String)>;
 
+fn secrets(secret: &str) -> Vec<String> {
+    vec![secret.to_string()]
+}
+
 fn headers(event: &str, signature: &str) -> Headers {
     vec![
         ("X-HelpScout-Event".into(), event.into()),
@@ -89,7 +93,10 @@ fn tampering_is_rejected() {
     ];
     for (b, h) in cases {
         assert!(
-            matches!(verify(&b, &h, "secret"), Err(Error::InvalidSignature(_))),
+            matches!(
+                verify(&b, &h, &secrets("secret")),
+                Err(Error::InvalidSignature(_))
+            ),
             "{h:?}"
         );
     }
@@ -98,30 +105,84 @@ fn tampering_is_rejected() {
 #[test]
 fn parses_every_event_and_matches_the_triggers() {
     let body = br#"{"id": 42}"#;
-    for (name, _, trigger) in events::EVENTS {
-        let event = verify(body, &headers(name, &sign(body, "s")), "s").unwrap();
-        assert_eq!((event.id, event.trigger), (Some(42), *trigger), "{name}");
+    for e in events::EVENTS {
+        let event = verify(body, &headers(e.name, &sign(body, "s")), &secrets("s"))
+            .unwrap()
+            .event;
+        assert_eq!(
+            (event.id, event.trigger),
+            (Some(42), e.trigger),
+            "{}",
+            e.name
+        );
     }
-    let names: Vec<&str> = events::EVENTS.iter().filter_map(|(_, _, t)| *t).collect();
-    assert_eq!(names, events::TRIGGERS);
+}
+
+#[test]
+fn an_event_not_known_yet_is_accepted_without_a_trigger() {
+    let body = br#"{"id": 7, "anything": true}"#;
+    let h = headers("Widget.Exploded", &sign(body, "s"));
+    let event = verify(body, &h, &secrets("s")).unwrap().event;
+    assert_eq!(event.name, "widget.exploded");
+    assert_eq!(
+        (event.trigger, event.id, event.body),
+        (None, Some(7), Body::Unknown)
+    );
+    for bad in ["", "convo created", "x\u{0}y", &"a".repeat(101)] {
+        let h = headers(bad, &sign(body, "s"));
+        assert!(
+            matches!(verify(body, &h, &secrets("s")), Err(Error::Validation(_))),
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn during_a_rotation_the_previous_secret_still_verifies() {
+    let body = br#"{"id": 1}"#;
+    let both = vec!["new".to_string(), "old".to_string()];
+    for (secret, index) in [("new", 0), ("old", 1)] {
+        let h = headers("convo.created", &sign(body, secret));
+        assert_eq!(verify(body, &h, &both).unwrap().secret_index, index);
+    }
+    let h = headers("convo.created", &sign(body, "older"));
+    assert!(matches!(
+        verify(body, &h, &both),
+        Err(Error::InvalidSignature(_))
+    ));
+    let h = headers("convo.created", &sign(body, "new"));
+    assert!(matches!(verify(body, &h, &[]), Err(Error::Validation(_))));
+}
+
+#[test]
+fn event_ids_tell_changes_apart_and_survive_redelivery() {
+    let open = br#"{"id": 9, "status": "active"}"#;
+    let closed = br#"{"id": 9, "status": "closed"}"#;
+    let id = |name: &str, body: &[u8]| parse(name, body).unwrap().event_id;
+    assert_eq!(id("convo.created", open), "convo.created:9");
+    assert_eq!(id("convo.created", closed), "convo.created:9");
+    assert_ne!(id("convo.status", open), id("convo.status", closed));
+    assert_eq!(id("convo.status", open), id("convo.status", open));
+    assert!(id("convo.status", open).starts_with("convo.status:9:"));
+    assert_eq!(id("tag.deleted", br#"{"id": 3}"#), "tag.deleted:3");
 }
 
 #[test]
 fn bad_bodies_and_events_are_typed_errors() {
-    let signed = |b: &[u8], event: &str| verify(b, &headers(event, &sign(b, "s")), "s");
-    let path = |r: Result<Event>| match r {
+    let signed = |b: &[u8], event: &str| verify(b, &headers(event, &sign(b, "s")), &secrets("s"));
+    let path = |r: Result<Verified>| match r {
         Err(Error::Validation(f)) => f[0].path.clone(),
         other => panic!("{other:?}"),
     };
-    assert_eq!(path(signed(b"{}", "convo.exploded")), "X-HelpScout-Event");
+    assert_eq!(path(signed(b"{}", "convo exploded")), "X-HelpScout-Event");
     assert_eq!(path(signed(b"not json", "convo.created")), "body");
     assert_eq!(path(signed(b"[1,2]", "convo.created")), "body");
     assert_eq!(path(signed(b"{}", "convo.deleted")), "body");
     let huge = vec![b' '; MAX_BODY_BYTES + 1];
     assert_eq!(path(signed(&huge, "convo.created")), "body");
     assert_eq!(
-        path(verify(b"{}", &headers("convo.created", "x"), "")),
-        "secret"
+        path(verify(b"{}", &headers("convo.created", "x"), &secrets(""))),
+        "secrets"
     );
 }
 
@@ -133,7 +194,7 @@ fn header_names_are_case_insensitive_and_notification_bodies_carry_the_id() {
         ("x-helpscout-event".into(), "convo.status".into()),
         ("HTTP_X_HELPSCOUT_SIGNATURE".into(), sig),
     ];
-    let event = verify(body, &h, "s").unwrap();
+    let event = verify(body, &h, &secrets("s")).unwrap().event;
     assert_eq!(
         (event.id, event.trigger),
         (Some(77), Some(events::STATUS_CHANGED))
@@ -146,9 +207,10 @@ fn header_names_are_case_insensitive_and_notification_bodies_carry_the_id() {
     let event = verify(
         &customer,
         &headers("customer.created", &sign(&customer, "asdffdsa")),
-        "asdffdsa",
+        &secrets("asdffdsa"),
     )
-    .unwrap();
+    .unwrap()
+    .event;
     assert_eq!(
         (event.id, event.trigger),
         (Some(123), Some(events::NEW_CUSTOMER))

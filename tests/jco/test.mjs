@@ -233,13 +233,17 @@ test('subscribe-webhook makes a 40-character secret from wasi:random', () => {
   const mine = listed.find((w) => w.id === sub.id);
   assert.ok(mine, 'the new webhook is listed');
   assert.equal(mine.secret ?? undefined, undefined, 'list-webhooks carries no secret');
-  // Subscribing the same URL again updates it, with a fresh secret.
-  const again = invokeJson('subscribe-webhook', { url, events: ['new-customer'] }).out;
+  // The same URL again shares the webhook and keeps the stored secret; without it: conflict.
+  const err = componentError(() => catalog.invoke(conn, 'subscribe-webhook', JSON.stringify({ url, events: ['new-customer'] })));
+  assert.equal(err.tag, 'conflict');
+  const again = invokeJson('subscribe-webhook', { url, events: ['new-customer'], secret: sub.secret }).out;
   assert.equal(again.id, sub.id);
   assert.equal(again.created, false);
-  assert.ok(again.secret.length === 40 && again.secret !== sub.secret, 'a fresh secret');
+  assert.equal(again.secret, sub.secret, 'the stored secret is kept');
+  const fewer = invokeJson('unsubscribe-webhook', { id: sub.id, events: ['new-customer'], secret: sub.secret }).out;
+  assert.deepEqual(fewer, { id: sub.id, deleted: false, events: ['convo.created', 'convo.status'] });
   const gone = invokeJson('unsubscribe-webhook', { id: sub.id }).out;
-  assert.deepEqual(gone, { id: sub.id, deleted: true });
+  assert.deepEqual(gone, { id: sub.id, deleted: true, events: [] });
 });
 
 // ---- webhooks: triggers.verify-webhook ----
@@ -251,6 +255,8 @@ const headers = (event, signature) => {
   return h;
 };
 const vectors = JSON.parse(readFileSync(join(fixtures, 'signature-vectors.json'), 'utf8')).vectors;
+// triggers.verify-webhook takes the secrets stored for the URL, newest first; the event as a record.
+const verify = (body, hs, ...secrets) => triggers.verifyWebhook({ body, headers: hs, secrets }).event;
 const vector = (name) => vectors.find((v) => v.name === name);
 
 test('node:crypto reproduces the recorded signature vectors', () => {
@@ -265,8 +271,9 @@ test('verify-webhook accepts a correctly signed convo.created and parses it', ()
   const body = readFileSync(join(fixtures, 'webhook_body_convo_123.raw.json'));
   const sig = sign(v.secret, body);
   assert.equal(sig, v.expected_signature);
-  const ev = triggers.verifyWebhook(new Uint8Array(body), headers('convo.created', sig), v.secret);
-  assert.equal(ev.name, 'convo.created');
+  const ev = verify(new Uint8Array(body), headers('convo.created', sig), v.secret);
+  assert.equal(ev.event, 'convo.created');
+  assert.equal(ev.eventId, 'convo.created:123');
   assert.equal(ev.trigger, 'new-conversation');
   assert.equal(ev.id, 123n);
   assert.equal(ev.conversation?.id, 123n);
@@ -275,23 +282,22 @@ test('verify-webhook accepts a correctly signed convo.created and parses it', ()
   assert.equal(ev.conversation.status, 'closed');
   assert.equal(ev.conversation.mailboxId, 85n);
   assert.equal(ev.customer, undefined);
-  assert.deepEqual(JSON.parse(ev.dataJson), JSON.parse(body.toString('utf8')));
+  assert.deepEqual(JSON.parse(ev.data), JSON.parse(body.toString('utf8')));
 });
 
 test('verify-webhook: customer.created fires new-customer; other events fire none', () => {
   const v = vector('php-sdk-customer-body');
   const body = readFileSync(join(fixtures, 'webhook_body_customer_123.raw.json'));
   // Header names are matched case-insensitively.
-  const ev = triggers.verifyWebhook(new Uint8Array(body),
-    [['x-helpscout-event', 'customer.created'], ['x-helpscout-signature', v.expected_signature]], v.secret);
+  const ev = verify(new Uint8Array(body), [['x-helpscout-event', 'customer.created'], ['x-helpscout-signature', v.expected_signature]], v.secret);
   assert.equal(ev.trigger, 'new-customer');
   assert.equal(ev.id, 123n);
   assert.equal(ev.customer?.firstName, 'Big');
   assert.equal(ev.customer.lastName, 'Bird');
 
   const t = vector('php-sdk-test-event');
-  const testEvent = triggers.verifyWebhook(enc.encode(t.body), headers(t.event, t.expected_signature), t.secret);
-  assert.equal(testEvent.name, 'helpscout.test');
+  const testEvent = verify(enc.encode(t.body), headers(t.event, t.expected_signature), t.secret);
+  assert.equal(testEvent.event, 'helpscout.test');
   assert.equal(testEvent.trigger, undefined);
 });
 
@@ -300,7 +306,7 @@ test('verify-webhook on a live conversation body signed in Node', () => {
   const raw = conversations.getConversation(conn, { id: 5000001n, embedThreads: false }).rawJson;
   const secret = 'jco-test-secret-0123456789abcdefghijklmn';
   const body = enc.encode(raw);
-  const ev = triggers.verifyWebhook(body, headers('convo.status', sign(secret, body)), secret);
+  const ev = verify(body, headers('convo.status', sign(secret, body)), secret);
   assert.equal(ev.trigger, 'conversation-status-changed');
   assert.equal(ev.id, 5000001n);
   assert.equal(ev.conversation?.subject, 'Refund request for order #4000');
@@ -313,7 +319,7 @@ test('verify-webhook rejects bad signatures with invalid-signature', () => {
 
   // A tampered signature: one base64 character changed.
   const flipped = (good[0] === 'A' ? 'B' : 'A') + good.slice(1);
-  let err = componentError(() => triggers.verifyWebhook(body, headers('convo.created', flipped), v.secret));
+  let err = componentError(() => verify(body, headers('convo.created', flipped), v.secret));
   assert.equal(err.tag, 'invalid-signature');
   assertNoSecret(err.val, 'the error message');
   assert.ok(!err.val.includes(v.secret), 'the error message does not carry the webhook secret');
@@ -321,24 +327,27 @@ test('verify-webhook rejects bad signatures with invalid-signature', () => {
   // A tampered body under the original signature.
   const tampered = body.slice();
   tampered[tampered.indexOf(0x37)] ^= 1; // change one digit somewhere in the body
-  err = componentError(() => triggers.verifyWebhook(tampered, headers('convo.created', good), v.secret));
+  err = componentError(() => verify(tampered, headers('convo.created', good), v.secret));
   assert.equal(err.tag, 'invalid-signature');
 
   // The wrong secret, a missing and an empty header.
-  err = componentError(() => triggers.verifyWebhook(body, headers('convo.created', good), 'another secret'));
+  err = componentError(() => verify(body, headers('convo.created', good), 'another secret'));
   assert.equal(err.tag, 'invalid-signature');
-  err = componentError(() => triggers.verifyWebhook(body, headers('convo.created', undefined), v.secret));
+  err = componentError(() => verify(body, headers('convo.created', undefined), v.secret));
   assert.equal(err.tag, 'invalid-signature');
-  err = componentError(() => triggers.verifyWebhook(body, headers('convo.created', ''), v.secret));
+  err = componentError(() => verify(body, headers('convo.created', ''), v.secret));
   assert.equal(err.tag, 'invalid-signature');
 
   // The published negative vector.
   const n = vector('laslabs-negative');
-  err = componentError(() => triggers.verifyWebhook(enc.encode(n.body), headers('customer.created', n.bad_signature), n.secret));
+  err = componentError(() => verify(enc.encode(n.body), headers('customer.created', n.bad_signature), n.secret));
   assert.equal(err.tag, 'invalid-signature');
+
+  // During a rotation the previous secret still verifies.
+  assert.equal(verify(body, headers('convo.created', good), 'the new secret', v.secret).id, 123n);
 
   // A correctly signed but malformed body is a validation error, not a trap.
   const junk = enc.encode('{"id": 1,');
-  err = componentError(() => triggers.verifyWebhook(junk, headers('convo.created', sign(v.secret, junk)), v.secret));
+  err = componentError(() => verify(junk, headers('convo.created', sign(v.secret, junk)), v.secret));
   assert.equal(err.tag, 'validation');
 });

@@ -44,6 +44,7 @@ pub async fn demo(component: Option<&Path>) -> i32 {
             "auth: code exchange + refresh",
             demo.code_and_refresh().await,
         ),
+        ("test-connection", demo.test_connection().await),
         ("list-mailboxes", demo.list_mailboxes().await),
         ("find-conversations (3 pages)", demo.find_paged().await),
         ("find-conversations (filters)", demo.find_filtered().await),
@@ -88,10 +89,7 @@ pub async fn demo(component: Option<&Path>) -> i32 {
             )
             .await,
         ),
-        (
-            "webhook loop (subscribe → deliver)",
-            demo.local_loop().await,
-        ),
+        ("webhook loop: 2 triggers, 1 URL", demo.local_loop().await),
         ("poll: new-customer", demo.poll_trigger().await),
         ("error: partial update", demo.partial_update().await),
         ("error: bad custom field", demo.bad_custom_field().await),
@@ -160,6 +158,18 @@ impl Demo {
             Ok(Ok(_)) => Err(format!("expected {case}, got success")),
             Err(e) => Err(format!("host: {e:#}")),
         }
+    }
+
+    async fn test_connection(&self) -> Step {
+        let user = self.run("test-connection", "{}").await?;
+        let bad = self.connection("not-a-token");
+        let refused = self
+            .expect_error(&bad, "test-connection", "{}", "unauthorized")
+            .await?;
+        Ok(format!(
+            "the token belongs to user {} {} ({}); a wrong one: {refused}",
+            user["id"], user["firstName"], user["email"]
+        ))
     }
 
     async fn catalog(&self) -> Step {

@@ -45,28 +45,50 @@ impl Demo {
         ))
     }
 
+    /// Two triggers on one URL share one webhook and one secret: the second subscription gives
+    /// the stored secret, the events are merged, and both triggers' deliveries verify.
     pub(super) async fn local_loop(&self) -> Step {
         let runtime =
             Runtime::new(EMBEDDED_COMPONENT, Policy::new([])).map_err(|e| e.to_string())?;
-        let mut listener = Listener::start(Arc::new(runtime), String::new(), 0)
+        let mut listener = Listener::start(Arc::new(runtime), Vec::new(), 0)
             .await
             .map_err(|e| e.to_string())?;
-        let input =
-            json!({"url": format!("{}/helpscout", listener.url), "events": ["new-conversation"]});
-        let sub = self.run("subscribe-webhook", &input.to_string()).await?;
-        listener.set_secret(sub["secret"].as_str().unwrap_or(""));
+        let url = format!("{}/helpscout", listener.url);
+        let first = json!({"url": url, "events": ["new-conversation"]});
+        let sub = self.run("subscribe-webhook", &first.to_string()).await?;
+        let secret = sub["secret"].as_str().unwrap_or("").to_string();
+        listener.set_secret(&secret);
+        let second = json!({"url": url, "events": ["new-customer"], "secret": secret});
+        let merged = self.run("subscribe-webhook", &second.to_string()).await?;
+        if merged["id"] != sub["id"] || merged["secret"] != sub["secret"] {
+            return Err(format!(
+                "the second trigger got another webhook or secret: {merged}"
+            ));
+        }
         let create = json!({"subject": "Demo: webhook loop", "mailboxId": 1002, "type": "chat", "status": "active",
             "customer": {"id": 7000002}, "threads": [{"type": "chat", "customer": {"id": 7000002}, "text": "Hello"}]});
-        let id = self.run("create-conversation", &create.to_string()).await?["id"].clone();
-        let event = tokio::time::timeout(Duration::from_secs(10), listener.next_event()).await;
-        let event: Value = event
-            .map_err(|_| "no delivery within 10 s")?
-            .ok_or("listener stopped")?;
-        if event["id"] != id || event["trigger"] != "new-conversation" {
-            return Err(format!("unexpected event {event}"));
+        let conversation =
+            self.run("create-conversation", &create.to_string()).await?["id"].clone();
+        let customer = json!({"firstName": "Loop", "lastName": "Demo"});
+        let customer = self.run("create-customer", &customer.to_string()).await?["id"].clone();
+        let mut seen = Vec::new();
+        while seen.len() < 2 {
+            let event = tokio::time::timeout(Duration::from_secs(10), listener.next_event()).await;
+            let event: Value = event
+                .map_err(|_| format!("only {} of 2 deliveries within 10 s", seen.len()))?
+                .ok_or("listener stopped")?;
+            seen.push((event["trigger"].clone(), event["id"].clone()));
+        }
+        for expected in [
+            (json!("new-conversation"), conversation.clone()),
+            (json!("new-customer"), customer.clone()),
+        ] {
+            if !seen.contains(&expected) {
+                return Err(format!("missing {expected:?} among {seen:?}"));
+            }
         }
         Ok(format!(
-            "webhook {} → conversation {id} → signed convo.created verified",
+            "webhook {} shared by 2 triggers, one secret → conversation {conversation} and customer {customer} verified",
             sub["id"]
         ))
     }

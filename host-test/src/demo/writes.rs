@@ -1,7 +1,7 @@
 //! The demo's write steps: create and update conversations, threads and customers, each read
 //! back to check that the change took effect, and the partial-failure and validation cases.
 
-use super::{Demo, Step};
+use super::{Demo, Step, count};
 use crate::simulator::credentials;
 use serde_json::{Value, json};
 
@@ -132,16 +132,31 @@ impl Demo {
         ))
     }
 
+    /// Help Scout's `email:` search matches by "contains": a near miss is created first, and
+    /// only the customer with exactly the address comes back.
     pub(super) async fn find_customers(&self) -> Step {
+        let near = json!({"firstName": "Near", "lastName": "Miss",
+                          "emails": [{"type": "work", "value": "xolivia.smith@example.com"}]});
+        self.run("create-customer", &near.to_string()).await?;
+        let raw = self
+            .run(
+                "find-customers",
+                r#"{"query": "(email:\"olivia.smith@example.com\")"}"#,
+            )
+            .await?;
+        let contains = count(&raw);
         let out = self
-            .run("find-customers", r#"{"email": "olivia.smith@example.com"}"#)
+            .run("find-customers", r#"{"email": "Olivia.Smith@example.com"}"#)
             .await?;
         let items = out["items"].as_array().cloned().unwrap_or_default();
-        if items.len() != 1 {
-            return Err(format!("expected one customer, found {}", items.len()));
+        if items.len() != 1 || contains < 2 {
+            return Err(format!(
+                "expected one exact match among {contains} hits, found {}",
+                items.len()
+            ));
         }
         Ok(format!(
-            "email → query=(email:\"…\") found customer {}",
+            "email → {contains} hits by \"contains\", 1 exact: customer {}",
             items[0]["id"]
         ))
     }

@@ -5,6 +5,26 @@ use serde_json::{Map, Value};
 
 use super::body::{Check, Item};
 
+/// `assignTo` as Create Conversation documents it
+/// (<https://developer.helpscout.com/mailbox-api/endpoints/conversations/create/>): left out,
+/// the Inbox settings assign (conversations with replies go to the person replying); `null`
+/// keeps the conversation unassigned whatever the settings say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assignment {
+    Default,
+    Nobody,
+    User(u64),
+}
+
+impl Assignment {
+    pub fn user(self) -> Option<u64> {
+        match self {
+            Assignment::User(id) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// A JSON object being read; every accessor reports errors under `prefix.key`.
 pub struct Obj<'a> {
     pub map: &'a Map<String, Value>,
@@ -69,6 +89,18 @@ impl<'a> Obj<'a> {
 
     pub fn id(&self, key: &str) -> Option<u64> {
         self.ck.id(&self.path(key), self.get(key)?)
+    }
+
+    /// An assignee field (`assignTo`): absent, explicitly `null`, or a user id.
+    pub fn assignment(&self, key: &str) -> Assignment {
+        match self.map.get(key) {
+            None => Assignment::Default,
+            Some(Value::Null) => Assignment::Nobody,
+            Some(v) => self
+                .ck
+                .id(&self.path(key), v)
+                .map_or(Assignment::Default, Assignment::User),
+        }
     }
 
     pub fn boolean(&self, key: &str) -> Option<bool> {

@@ -150,6 +150,7 @@ pub fn address(ck: &Check, path: &str, v: &Value) -> Option<Address> {
 #[derive(Default)]
 pub struct NewCustomer {
     pub entity: Vec<(&'static str, String)>,
+    pub organization_id: Option<u64>,
     /// `(collection, type, value)`.
     pub entries: Vec<(EntryKind, String, String)>,
     pub address: Option<Address>,
@@ -159,10 +160,11 @@ pub struct NewCustomer {
 pub fn read_new(o: &Obj) -> NewCustomer {
     let mut allowed: Vec<&str> = ENTITY_FIELDS.to_vec();
     allowed.extend(EntryKind::ALL.iter().map(|k| k.json_name()));
-    allowed.extend(["address", "properties"]);
+    allowed.extend(["address", "properties", "organizationId"]);
     o.only(&allowed);
     let mut new = NewCustomer {
         entity: read_entity(o),
+        organization_id: o.id("organizationId"),
         ..NewCustomer::default()
     };
     for kind in EntryKind::ALL {
@@ -188,6 +190,7 @@ pub fn insert(st: &mut State, new: NewCustomer) -> u64 {
         photo_type: "unknown".into(),
         gender: "Unknown".into(),
         address: new.address,
+        organization_id: new.organization_id,
         ..Customer::default()
     };
     for (key, value) in new.entity {

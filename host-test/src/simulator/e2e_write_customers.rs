@@ -146,7 +146,7 @@ async fn patch_customer() {
     let phone_id = c["_embedded"]["phones"][0]["id"].as_u64().unwrap();
     let ops = json!([
         {"op": "replace", "path": "/firstName", "value": "Liv"},
-        {"op": "replace", "path": "/jobTitle", "value": null},
+        {"op": "remove", "path": "/jobTitle"},
         {"op": "add", "path": "/emails", "value": {"type": "other", "value": "liv@example.net"}},
         {"op": "replace", "path": format!("/emails/{email_id}/value"), "value": "olivia@new.example"},
         {"op": "replace", "path": format!("/emails/{email_id}/type"), "value": "home"},
@@ -160,6 +160,13 @@ async fn patch_customer() {
     let c = get(&sim, url).await.body;
     assert_eq!(c["firstName"], "Liv");
     assert_eq!(c["jobTitle"], "");
+    let null = json!([{"op": "replace", "path": "/location", "value": null}]);
+    let r = send(&sim, Method::PATCH, url, null).await;
+    assert_eq!(
+        error_paths(&r),
+        ["location"],
+        "the errors page's Null value"
+    );
     let emails = &c["_embedded"]["emails"];
     assert_eq!(
         emails[0],

@@ -101,21 +101,38 @@ async fn status_assignment_and_reactivation() {
     let url = format!("/v2/conversations/{conv}");
     let before = crate::simulator::time::now();
     let body = json!({"text": "Closing", "status": "closed", "assignTo": 303});
+    let (status, r) = post_thread(&sim, conv, "notes", body).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "Create Note takes no assignTo: {r}"
+    );
+    let body = json!({"text": "Closing", "status": "closed"});
     assert_eq!(
         post_thread(&sim, conv, "notes", body).await.0,
         StatusCode::CREATED
     );
     let c = get(&sim, &url).await.body;
     assert_eq!(c["status"], "closed");
-    assert_eq!(c["assignee"]["id"], 303);
-    let reply = json!({"text": "Reopening by replying", "customer": {"id": 7000004}});
+    let reply =
+        json!({"text": "Reopening by replying", "customer": {"id": 7000004}, "assignTo": 303});
     assert_eq!(
         post_thread(&sim, conv, "reply", reply).await.0,
         StatusCode::CREATED
     );
     let c = get(&sim, &url).await.body;
     assert_eq!(c["status"], "active");
+    assert_eq!(c["assignee"]["id"], 303);
     assert!(c.get("closedAt").is_none());
+    let unassigned = json!({"text": "Still here", "customer": {"id": 7000004}, "assignTo": null});
+    assert_eq!(
+        post_thread(&sim, conv, "reply", unassigned).await.0,
+        StatusCode::CREATED
+    );
+    assert!(
+        get(&sim, &url).await.body.get("assignee").is_none(),
+        "null: nobody"
+    );
     let t = newest_thread(&sim, conv).await;
     assert_eq!(t["status"], "active");
     assert_eq!(t["to"], json!(["noah.davis@example.com"]));
@@ -136,6 +153,19 @@ async fn status_assignment_and_reactivation() {
         "drafts change nothing"
     );
     assert_eq!(newest_thread(&sim, conv).await["state"], "draft");
+    let closing_draft =
+        json!({"text": "Draft", "customer": {"id": 7000004}, "draft": true, "status": "closed"});
+    post_thread(&sim, conv, "reply", closing_draft).await;
+    let t = newest_thread(&sim, conv).await;
+    assert_eq!(
+        (&t["state"], &t["status"]),
+        (&json!("draft"), &json!("closed"))
+    );
+    assert_eq!(
+        get(&sim, &url).await.body["status"],
+        "pending",
+        "not until published"
+    );
     let since = crate::simulator::time::format(before);
     let polled = get(
         &sim,
@@ -213,11 +243,23 @@ async fn thread_validation_404_and_limit() {
     let r = send(
         &sim,
         Method::POST,
-        "/v2/conversations/5000001/notes",
-        json!({"text": "x", "user": 5, "assignTo": 6}),
+        "/v2/conversations/5000001/reply",
+        json!({"text": "x", "customer": {"id": 7000001}, "user": 5, "assignTo": 6}),
     )
     .await;
     assert_eq!(error_paths(&r), ["user", "assignTo"]);
+    let r = send(
+        &sim,
+        Method::POST,
+        "/v2/conversations/5000001/notes",
+        json!({"text": "x", "assignTo": 6}),
+    )
+    .await;
+    assert_eq!(
+        error_paths(&r),
+        ["assignTo"],
+        "Create Note takes no assignTo"
+    );
     let r = send(
         &sim,
         Method::POST,

@@ -42,6 +42,9 @@ pub enum FaultKind {
     /// Processed (state changes, webhooks fire), then the connection is closed without a
     /// response: the ambiguous write.
     ResetAfterProcessing,
+    /// Processed (state changes, webhooks fire), then answered with this status (e.g. 500) and
+    /// a vnd.error body: a write Help Scout applied before failing.
+    StatusAfterProcessing(u16),
     /// Waits this long, then processes and answers normally. The request body is read first and
     /// processing does not depend on the client: one that gives up during the delay still gets
     /// its write done when the delay ends.
@@ -66,6 +69,7 @@ impl fmt::Display for FaultKind {
             FaultKind::Status(code) => write!(f, "{code}"),
             FaultKind::Reset => f.write_str("reset"),
             FaultKind::ResetAfterProcessing => f.write_str("reset-after"),
+            FaultKind::StatusAfterProcessing(code) => write!(f, "applied={code}"),
             FaultKind::Delay(d) => write!(f, "delay={}", d.as_millis()),
             FaultKind::TruncatedBody => f.write_str("truncated"),
             FaultKind::InvalidJson => f.write_str("invalid-json"),

@@ -139,6 +139,11 @@ impl FaultService {
         if let FaultKind::Delay(d) = kind {
             return self.delayed(req, d).await;
         }
+        if let FaultKind::StatusAfterProcessing(code) = kind {
+            let resp = self.forward(req).await;
+            let _ = resp.into_body().collect().await;
+            return Ok(self.after_processing(code));
+        }
         let resp = self.forward(req).await;
         match kind {
             FaultKind::ResetAfterProcessing => {
@@ -148,6 +153,19 @@ impl FaultService {
             FaultKind::TruncatedBody => truncate(resp).await,
             _ => Ok(resp),
         }
+    }
+
+    /// The error answer of a write that was applied anyway (`applied=CODE`).
+    fn after_processing(&self, code: u16) -> Response {
+        let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let message = match status {
+            StatusCode::INTERNAL_SERVER_ERROR => "Internal error",
+            s => s.canonical_reason().unwrap_or("Error"),
+        };
+        let mut resp = ApiError::new(status, message).into_response();
+        let correlation = correlation(&mut self.shared.lock());
+        stamp_common(&mut resp, &correlation);
+        resp
     }
 
     /// Reads the request now, then processes it after `delay` in a task of its own: a client

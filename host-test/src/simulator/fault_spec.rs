@@ -56,6 +56,10 @@ fn kind(raw: &str) -> Result<FaultKind, String> {
         }
         "reset" => no_arg(name, arg, FaultKind::Reset),
         "reset-after" => no_arg(name, arg, FaultKind::ResetAfterProcessing),
+        "applied" => match status(arg.unwrap_or("500"))? {
+            FaultKind::Status(code) => Ok(FaultKind::StatusAfterProcessing(code)),
+            other => Ok(other),
+        },
         "truncated" | "truncate" | "truncated-body" => no_arg(name, arg, FaultKind::TruncatedBody),
         "invalid-json" => no_arg(name, arg, FaultKind::InvalidJson),
         "expire-token" => no_arg(name, arg, FaultKind::ExpireToken),
@@ -66,7 +70,7 @@ fn kind(raw: &str) -> Result<FaultKind, String> {
         },
         _ => Err(format!(
             "unknown fault kind `{name}` (expected 429[=SECS], a 4xx/5xx code, status=CODE, reset, \
-             reset-after, delay=MS, truncated, invalid-json or expire-token)"
+             reset-after, applied[=CODE], delay=MS, truncated, invalid-json or expire-token)"
         )),
     }
 }
@@ -74,7 +78,8 @@ fn kind(raw: &str) -> Result<FaultKind, String> {
 /// `kind[=arg]:[METHOD:]path[:times[:skip]]`
 ///
 /// * `kind`: `429[=SECS]` (alias `rate-limit`; Retry-After defaults to 1 s), a status code
-///   `400`–`599` (or `status=CODE`), `reset`, `reset-after`, `delay=MILLISECONDS`, `truncated`
+///   `400`–`599` (or `status=CODE`), `reset`, `reset-after`, `applied[=CODE]` (processed, then
+///   answered CODE, default 500), `delay=MILLISECONDS`, `truncated`
 ///   (aliases `truncate`, `truncated-body`), `invalid-json`, `expire-token`.
 /// * `METHOD` (optional, any case): `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `HEAD`, `OPTIONS`
 ///   or `*` (any; the default).
@@ -162,11 +167,14 @@ mod tests {
             ("invalid-json:/v2/users", FaultKind::InvalidJson),
             ("EXPIRE-TOKEN:/v2/users", FaultKind::ExpireToken),
             ("rate-limit=5:/v2", FaultKind::RateLimit { retry_after: 5 }),
+            ("applied:/v2", FaultKind::StatusAfterProcessing(500)),
+            ("applied=502:/v2", FaultKind::StatusAfterProcessing(502)),
         ] {
             assert_eq!(parse(spec).kind, kind, "{spec}");
         }
         for spec in [
             "reset-after:POST:/v2/conversations:1:0",
+            "applied=500:PATCH:/v2/customers:1:0",
             "status=429:/v2:0:0",
         ] {
             assert_eq!(parse(spec).to_string(), spec, "round trip");

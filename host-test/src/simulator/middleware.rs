@@ -70,20 +70,37 @@ pub fn record(
         path_and_query,
         authorized,
         fault,
+        body: None,
     });
     authorized
 }
 
-/// Outermost layer: log, decide authorization, normalise the path.
-pub async fn intake(State(shared): State<Shared>, mut req: Request, next: Next) -> Response {
+/// Largest request body kept in the log (as parsed JSON), so tests can check what was sent.
+const LOGGED_BODY_BYTES: usize = 64 * 1024;
+
+/// Largest request body read at intake (attachments are ≤ 10 MB decoded).
+const INTAKE_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// Outermost layer: log (with the JSON body, when small), decide authorization, normalise the
+/// path.
+pub async fn intake(State(shared): State<Shared>, req: Request, next: Next) -> Response {
     let fault = req.extensions().get::<Faulted>().map(|f| f.0.clone());
-    let authorized = record(
-        &mut shared.lock(),
-        req.method(),
-        req.uri(),
-        req.headers(),
-        fault,
-    );
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, INTAKE_BODY_BYTES).await else {
+        return ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "Payload Too Large").into_response();
+    };
+    let logged = (bytes.len() <= LOGGED_BODY_BYTES)
+        .then(|| serde_json::from_slice(&bytes).ok())
+        .flatten();
+    let mut req = Request::from_parts(parts, axum::body::Body::from(bytes));
+    let authorized = {
+        let mut st = shared.lock();
+        let authorized = record(&mut st, req.method(), req.uri(), req.headers(), fault);
+        if let Some(last) = st.log.last_mut() {
+            last.body = logged;
+        }
+        authorized
+    };
     if let Some(uri) = strip_trailing_slash(req.uri()) {
         *req.uri_mut() = uri;
     }

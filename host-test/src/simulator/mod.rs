@@ -105,6 +105,8 @@ pub struct LoggedRequest {
     /// The injected fault that affected it (text form of the kind, e.g. `503`, `reset-after`,
     /// `delay=1500`), if any.
     pub fault: Option<String>,
+    /// The JSON body, when it had one of at most 64 KiB (what the client sent, for tests).
+    pub body: Option<serde_json::Value>,
 }
 
 /// A running simulator; dropping it stops the server.
@@ -173,6 +175,20 @@ impl Simulator {
     /// Removes every injected fault (and their counts).
     pub fn clear_faults(&self) {
         self.shared.lock().faults.clear();
+    }
+
+    /// Test support: stamps a customer's `createdAt` and `updatedAt` (Unix seconds), so tests of
+    /// polling can arrange creations and modifications at distinct instants without waiting.
+    /// Help Scout offers no such thing.
+    pub fn set_customer_times(&self, id: u64, created_at: i64, updated_at: i64) -> bool {
+        let mut st = self.shared.lock();
+        match st.customers.get_mut(&id) {
+            Some(c) => {
+                (c.created_at, c.updated_at) = (created_at, updated_at);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Makes `token` invalid: later requests with it get 401.

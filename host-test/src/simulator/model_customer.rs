@@ -36,6 +36,8 @@ pub struct Customer {
     pub job_title: String,
     pub location: String,
     pub organization: String,
+    /// `organizationId` (Create Customer; `organization` is deprecated in its favour).
+    pub organization_id: Option<u64>,
     pub photo_type: String,
     pub photo_url: String,
     pub age: Option<String>,

@@ -159,5 +159,8 @@ pub fn customer(base: &str, c: &Customer) -> Value {
     if let (Some(age), Some(obj)) = (&c.age, v.as_object_mut()) {
         obj.insert("age".into(), json!(age));
     }
+    if let (Some(org), Some(obj)) = (c.organization_id, v.as_object_mut()) {
+        obj.insert("organizationId".into(), json!(org));
+    }
     v
 }

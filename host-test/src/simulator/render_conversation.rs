@@ -172,6 +172,11 @@ pub fn conversation(st: &State, base: &str, c: &Conversation, with_threads: bool
             obj.insert("closedByUser".into(), user_ref(st, c.closed_by));
         }
     }
+    if let Some(z) = c.snooze {
+        let snooze = json!({"snoozedBy": z.by, "snoozedUntil": format(z.until),
+                            "unsnoozeOnCustomerReply": z.unsnooze_on_customer_reply});
+        obj.insert("snooze".into(), snooze);
+    }
     if with_threads {
         let threads: Vec<Value> = c
             .threads

@@ -320,5 +320,6 @@ fn conversation(
         primary_customer: p.customer_id,
         custom_fields: custom_field_values(i, p.mailbox_id, rng, p.first),
         threads,
+        snooze: None,
     }
 }

@@ -123,6 +123,7 @@ fn customer(i: usize, next: &mut u64) -> Customer {
         job_title: JOBS[i % JOBS.len()].to_string(),
         location: CITIES[i % 4].0.to_string(),
         organization: ORGS[i % ORGS.len()].to_string(),
+        organization_id: Some(9000 + (i % ORGS.len()) as u64),
         photo_type: if i.is_multiple_of(2) {
             "gravatar"
         } else {

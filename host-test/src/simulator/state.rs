@@ -149,6 +149,16 @@ pub struct Conversation {
     pub custom_fields: Vec<(u64, String)>,
     /// Oldest first.
     pub threads: Vec<Thread>,
+    pub snooze: Option<Snooze>,
+}
+
+/// A conversation's snooze (`snooze` in its JSON).
+#[derive(Clone, Copy, Debug)]
+pub struct Snooze {
+    /// The user who snoozed it.
+    pub by: u64,
+    pub until: i64,
+    pub unsnooze_on_customer_reply: bool,
 }
 
 impl Conversation {

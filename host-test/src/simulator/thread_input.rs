@@ -76,7 +76,7 @@ pub fn resolve_customer(st: &mut State, r: &CustomerRef) -> (u64, bool) {
                 let new = NewCustomer {
                     entity: entity.clone(),
                     entries: vec![(EntryKind::Email, "work".into(), email.clone())],
-                    address: None,
+                    ..NewCustomer::default()
                 };
                 (insert(st, new), true)
             }
@@ -134,19 +134,38 @@ pub struct ThreadInput {
     pub attachments: Vec<AttachmentInput>,
 }
 
-/// Keys every thread body may carry.
-pub const THREAD_FIELDS: [&str; 10] = [
-    "customer",
-    "text",
-    "user",
-    "draft",
-    "cc",
-    "bcc",
-    "createdAt",
-    "imported",
-    "attachments",
-    "type",
-];
+/// The keys a thread body of this stored type may carry, as each create page documents them
+/// (<https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/reply/>,
+/// `…/note/`, `…/customer/`, `…/chat/`, `…/phone/`): `user` on replies and notes, `cc`/`bcc`
+/// on replies and customer threads, `draft` on replies only, no customer on notes. `status`
+/// (replies, notes) and `assignTo` (replies) belong to the thread endpoints, not to the threads
+/// of a new conversation.
+pub fn thread_fields(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "message" => &[
+            "customer",
+            "text",
+            "user",
+            "draft",
+            "cc",
+            "bcc",
+            "createdAt",
+            "imported",
+            "attachments",
+        ],
+        "note" => &["text", "user", "createdAt", "imported", "attachments"],
+        "customer" => &[
+            "customer",
+            "text",
+            "cc",
+            "bcc",
+            "createdAt",
+            "imported",
+            "attachments",
+        ],
+        _ => &["customer", "text", "createdAt", "imported", "attachments"],
+    }
+}
 
 /// Reads the common thread fields of `o` (unknown keys are checked by the caller).
 pub fn read_thread(o: &Obj, kind: &'static str) -> Option<ThreadInput> {

@@ -4,30 +4,35 @@
 use bytes::Bytes;
 use tokio::sync::{mpsc, watch};
 
-/// Event names accepted at registration (§7.2).
-pub const EVENTS: [&str; 22] = [
+/// Event names Create and Update Webhook accept: the 25 of
+/// <https://developer.helpscout.com/mailbox-api/endpoints/webhooks/create/> (not
+/// `convo.ai-answers.created`, which the webhooks page lists but registration does not).
+pub const EVENTS: [&str; 25] = [
+    "beacon.chat.created",
+    "beacon.chat.customer.replied",
+    "convo.agent.reply.created",
     "convo.assigned",
     "convo.created",
-    "convo.ai-answers.created",
+    "convo.custom-fields",
+    "convo.customer.reply.created",
     "convo.deleted",
     "convo.merged",
     "convo.moved",
+    "convo.note.created",
     "convo.status",
     "convo.tags",
-    "convo.custom-fields",
-    "convo.customer.reply.created",
-    "convo.agent.reply.created",
-    "convo.note.created",
     "customer.created",
-    "customer.updated",
     "customer.deleted",
-    "satisfaction.ratings",
-    "beacon.chat.created",
-    "beacon.chat.customer.replied",
-    "tag.created",
-    "tag.updated",
-    "tag.deleted",
+    "customer.updated",
     "message.survey.response.received",
+    "organization.created",
+    "organization.deleted",
+    "organization.updated",
+    "satisfaction.ratings",
+    "tag.created",
+    "tag.deleted",
+    "tag.updated",
+    "user.status.changed",
 ];
 
 pub struct Webhook {

@@ -406,6 +406,7 @@ fn typed_create_and_update() {
             tags: vec![],
             assign_to: None,
             created_at: None,
+            closed_at: None,
             imported: None,
             auto_reply: None,
             user: None,
@@ -436,6 +437,7 @@ fn typed_create_and_update() {
             publish_draft: false,
             tags: Some(vec!["typed".into()]),
             custom_fields: vec![],
+            snooze: None,
         };
         let outcome = runtime()
             .call(async |c, s| {

@@ -253,9 +253,11 @@ fn typed_customers_interface() {
             job_title: Some("Tester".into()),
             location: None,
             organization: None,
+            organization_id: None,
             background: None,
             gender: None,
             age: None,
+            clear: vec![],
             emails: Some(vec![Entry {
                 id: None,
                 kind: Some("work".into()),

@@ -15,6 +15,7 @@ mod load;
 mod mailboxes;
 mod schemas;
 mod secrets;
+mod semantics;
 mod threads;
 mod triggers;
 mod webhooks;

@@ -116,7 +116,7 @@ fn contract_examples() -> Vec<(&'static str, Value)> {
 #[test]
 fn every_exported_schema_is_valid_draft_2020_12() {
     let schemas = schemas();
-    assert_eq!(schemas.len(), 16, "{:?}", schemas.keys());
+    assert_eq!(schemas.len(), 17, "{:?}", schemas.keys());
 }
 
 #[test]
@@ -205,6 +205,7 @@ fn outputs_of_simulator_runs_pass_the_output_schemas() {
             json!({"url": hook, "events": ["new-conversation"]}),
         ),
         ("list-webhooks", json!({})),
+        ("test-connection", json!({})),
         ("new-conversation", json!({"since": "2000-01-01T00:00:00Z"})),
         (
             "conversation-status-changed",

@@ -6,7 +6,7 @@
 use crate::common;
 
 use common::{Env, block_on, runtime};
-use host_test::bindings::Connection;
+use host_test::bindings::{Connection, ConnectorError};
 use host_test::listen::Listener;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -18,7 +18,7 @@ async fn listener() -> Listener {
         host_test::outgoing::Policy::new([]),
     )
     .unwrap();
-    Listener::start(Arc::new(rt), "not yet".into(), 0)
+    Listener::start(Arc::new(rt), vec!["not yet".into()], 0)
         .await
         .unwrap()
 }
@@ -31,7 +31,7 @@ async fn next(listener: &mut Listener) -> Value {
 }
 
 #[test]
-fn subscribing_twice_for_a_url_updates_instead_of_duplicating() {
+fn triggers_sharing_a_url_share_one_webhook_and_one_secret() {
     block_on(async {
         let env = Env::start().await;
         let url = "http://127.0.0.1:9/hooks/helpscout";
@@ -48,22 +48,43 @@ fn subscribing_twice_for_a_url_updates_instead_of_duplicating() {
             (first["created"].as_bool(), first["events"].clone()),
             (Some(true), json!(["convo.created"]))
         );
-        let second = env
-            .ok(
-                "subscribe-webhook",
-                &json!({"url": url, "events": ["new-customer", "convo.status"]}).to_string(),
-            )
-            .await;
+        // Without the stored secret the URL's webhook cannot be updated: conflict, nothing sent.
+        let writes = |env: &Env| {
+            env.api_requests()
+                .iter()
+                .filter(|r| r.method != "GET")
+                .count()
+        };
+        let before = writes(&env);
+        let again = json!({"url": url, "events": ["new-customer", "convo.status"]});
+        match env.err("subscribe-webhook", &again.to_string()).await {
+            ConnectorError::Conflict(m) => {
+                assert!(m.contains(&format!("webhook {}", first["id"])), "{m}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(writes(&env), before, "nothing changed");
+        let with_secret =
+            json!({"url": url, "events": ["new-customer", "convo.status"], "secret": secret});
+        let second = env.ok("subscribe-webhook", &with_secret.to_string()).await;
         assert_eq!(second["created"], false);
         assert_eq!(second["id"], first["id"]);
-        assert_ne!(
+        assert_eq!(
             second["secret"], first["secret"],
-            "a fresh secret on every registration"
+            "the stored secret is kept"
         );
         assert_eq!(
             second["events"],
-            json!(["customer.created", "convo.status", "convo.created"])
+            json!(["convo.created", "customer.created", "convo.status"])
         );
+        let put = env
+            .api_requests()
+            .into_iter()
+            .rfind(|r| r.method == "PUT")
+            .unwrap();
+        let body = put.body.unwrap();
+        assert_eq!(body["secret"], secret, "Update Webhook requires the secret");
+        assert!(body.get("mailboxIds").is_none(), "all mailboxes: left out");
         let list = env.ok("list-webhooks", "{}").await;
         let items = list["items"].as_array().unwrap();
         assert_eq!(items.len(), 1);
@@ -340,19 +361,24 @@ fn polling_new_customers_and_starting_from_a_given_instant() {
 
 #[test]
 fn typed_trigger_functions() {
+    use host_test::bindings::triggers::{PollInput, SubscribeWebhookInput};
     block_on(async {
         let env = Env::start().await;
         let conn: Connection = env.conn();
         let sub = runtime()
             .call(async |c, s| {
                 c.helpscout_connector_triggers()
-                    .call_subscribe(
+                    .call_subscribe_webhook(
                         s,
                         &conn,
-                        "http://127.0.0.1:9/t",
-                        &["new-conversation".to_string()],
-                        &[1001],
-                        Some("typed"),
+                        &SubscribeWebhookInput {
+                            url: "http://127.0.0.1:9/t".into(),
+                            events: vec!["new-conversation".to_string()],
+                            mailbox_ids: vec![1001],
+                            label: Some("typed".into()),
+                            secret: None,
+                            rotate_secret: false,
+                        },
                     )
                     .await
             })
@@ -366,9 +392,13 @@ fn typed_trigger_functions() {
                     .call_poll(
                         s,
                         &conn,
-                        "new-conversation",
-                        None,
-                        Some("2000-01-01T00:00:00Z"),
+                        &PollInput {
+                            trigger: "new-conversation".into(),
+                            cursor: None,
+                            since: Some("2000-01-01T00:00:00Z".into()),
+                            limit: None,
+                            scan_limit: None,
+                        },
                     )
                     .await
             })

@@ -102,7 +102,7 @@ fn every_event_is_recognised_and_the_three_triggers_matched() {
                 .await
                 .unwrap()
                 .unwrap();
-            assert_eq!((event.name.as_str(), event.id), (name, Some(123)));
+            assert_eq!((event.event.as_str(), event.id), (name, Some(123)));
             let expected = match name {
                 "convo.created" => Some("new-conversation"),
                 "convo.status" => Some("conversation-status-changed"),
@@ -181,7 +181,9 @@ fn every_tampering_case_is_rejected() {
         let cases = tampered(&body, "asdffdsa");
         assert_eq!(cases.len(), 11);
         for (what, b, headers) in cases {
-            let result = verify(runtime(), &b, &headers, "asdffdsa").await.unwrap();
+            let result = verify(runtime(), &b, &headers, &["asdffdsa".to_string()])
+                .await
+                .unwrap();
             assert!(
                 matches!(result, Err(ConnectorError::InvalidSignature(_))),
                 "{what}: {result:?}"
@@ -191,14 +193,14 @@ fn every_tampering_case_is_rejected() {
 }
 
 #[test]
-fn huge_non_json_and_unknown_deliveries_are_typed_errors() {
+fn huge_non_json_and_malformed_deliveries_are_typed_errors() {
     block_on(async {
         let huge = vec![b'x'; 9 * 1024 * 1024];
         let cases: [(&str, Vec<u8>); 4] = [
             ("convo.created", huge),
             ("convo.created", b"<html>not json</html>".to_vec()),
             ("convo.created", vec![0xff, 0xfe, 0x00]),
-            ("convo.exploded", br#"{"id": 1}"#.to_vec()),
+            ("convo exploded!", br#"{"id": 1}"#.to_vec()),
         ];
         for (event, body) in cases {
             let result = replay(runtime(), &body, event, "s", None).await.unwrap();
@@ -220,10 +222,11 @@ fn the_listener_answers_200_401_and_400() {
             )
             .unwrap(),
         );
-        let mut listener = Listener::start(rt, "s3cret".into(), 0).await.unwrap();
+        let mut listener = Listener::start(rt, vec!["s3cret".into()], 0).await.unwrap();
         let body = br#"{"id": 9, "firstName": "Ann"}"#;
+        let listener_url = listener.url.clone();
         let post = |body: Vec<u8>, event: &'static str, signature: String| {
-            let url = listener.url.clone();
+            let url = listener_url.clone();
             async move {
                 let client = hyper_util::client::legacy::Client::builder(
                     hyper_util::rt::TokioExecutor::new(),
@@ -255,13 +258,41 @@ fn the_listener_answers_200_401_and_400() {
             400
         );
         assert_eq!(
-            post(body.to_vec(), "no.such.event", sign(body, "s3cret")).await,
-            400
+            post(body.to_vec(), "customer exploded", sign(body, "s3cret")).await,
+            400,
+            "not an event name"
         );
         let event = listener.next_event().await.unwrap();
         assert_eq!(
             event,
-            json!({"event": "customer.created", "trigger": "new-customer", "id": 9, "data": {"id": 9, "firstName": "Ann"}})
+            json!({"event": "customer.created", "eventId": "customer.created:9", "trigger": "new-customer",
+                   "id": 9, "data": {"id": 9, "firstName": "Ann"}})
+        );
+        // An event Help Scout adds tomorrow is verified and answered 200, never retried into a
+        // disabled webhook; it fires no trigger.
+        assert_eq!(
+            post(body.to_vec(), "customer.merged", sign(body, "s3cret")).await,
+            200
+        );
+        let event = listener.next_event().await.unwrap();
+        assert_eq!(
+            (event["event"].as_str(), &event["trigger"]),
+            (Some("customer.merged"), &Value::Null)
+        );
+        // During a rotation both secrets verify, the new one first; afterwards only the new one.
+        listener.set_secrets(vec!["n3w".into(), "s3cret".into()]);
+        assert_eq!(
+            post(body.to_vec(), "customer.created", sign(body, "s3cret")).await,
+            200
+        );
+        assert_eq!(
+            post(body.to_vec(), "customer.created", sign(body, "n3w")).await,
+            200
+        );
+        listener.set_secret("n3w");
+        assert_eq!(
+            post(body.to_vec(), "customer.created", sign(body, "s3cret")).await,
+            401
         );
     });
 }
@@ -302,7 +333,24 @@ fn cli_replay_follows_the_contract() {
         ),
         (Some("customer.created"), Some("new-customer"), Some(123))
     );
+    assert_eq!(out["eventId"], "customer.created:123");
     assert!(out["data"].is_object());
+    // An event name not known yet: verified, exit 0, no trigger.
+    let (code, stdout, stderr) = cli(&[
+        "replay",
+        &file,
+        "--event",
+        "customer.archived",
+        "--secret",
+        "asdffdsa",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let out: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (out["event"].as_str(), &out["trigger"]),
+        (Some("customer.archived"), &Value::Null)
+    );
+    assert_eq!(out["id"], 123);
     let (code, _, _) = cli(&[
         "replay",
         &file,

@@ -1,6 +1,9 @@
-//! `POST /v2/conversations` (§2.4): validates the whole body (unknown fields, required fields,
-//! enums, references, custom fields; > 100 threads → 412), finds or creates the customer by email,
-//! creates unknown tags, stores the conversation and answers 201 + `Location`/`Resource-ID`.
+//! `POST /v2/conversations` (§2.4, <https://developer.helpscout.com/mailbox-api/endpoints/conversations/create/>):
+//! validates the whole body (unknown fields, required fields, enums, references, custom fields,
+//! each thread's fields by type; > 100 threads → 412; `closedAt` only on imported
+//! conversations), finds or creates the customer by email, creates unknown tags, assigns as
+//! `assignTo` says (left out: the Inbox setting, the person replying; `null`: nobody), stores the
+//! conversation and answers 201 + `Location`/`Resource-ID`.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -10,16 +13,18 @@ use serde_json::Value;
 use super::conversation_patch::parse_status;
 use super::created;
 use crate::simulator::body::{Check, JsonBody};
+use crate::simulator::body_obj::Assignment;
 use crate::simulator::errors::ApiError;
 use crate::simulator::fields::{self, FieldInput};
 use crate::simulator::state::{Actor, Conversation, Shared, State as Model, Status, take};
 use crate::simulator::thread_input::{
-    CustomerRef, THREAD_FIELDS, ThreadInput, check_customer, check_thread, check_user,
-    customer_ref, make_thread, read_thread, resolve_customer,
+    CustomerRef, ThreadInput, check_customer, check_thread, check_user, customer_ref, make_thread,
+    read_thread, resolve_customer, thread_fields,
 };
 use crate::simulator::time;
 
-const FIELDS: [&str; 13] = [
+const FIELDS: [&str; 14] = [
+    "closedAt",
     "subject",
     "customer",
     "mailboxId",
@@ -43,8 +48,9 @@ struct NewConversation {
     kind: &'static str,
     status: Status,
     threads: Vec<(String, ThreadInput)>,
-    assign_to: Option<u64>,
+    assign_to: Assignment,
     created_at: Option<i64>,
+    closed_at: Option<i64>,
     tags: Vec<String>,
     fields: Vec<FieldInput>,
     user: Option<u64>,
@@ -61,11 +67,13 @@ fn read_threads(ck: &Check, v: &Value) -> Option<Vec<(String, ThreadInput)>> {
     }
     let threads = items.iter().filter_map(|it| {
         let t = ck.object(&it.path, it.value)?;
-        t.only(&THREAD_FIELDS);
         let kind = t
             .require("type")
             .and_then(|_| t.choice("type", &["customer", "reply", "note", "chat", "phone"]))?;
         let kind = if kind == "reply" { "message" } else { kind };
+        let mut allowed = thread_fields(kind).to_vec();
+        allowed.push("type");
+        t.only(&allowed);
         read_thread(&t, kind).map(|input| (it.path.clone(), input))
     });
     Some(threads.collect())
@@ -91,8 +99,13 @@ fn read(ck: &Check, v: &Value) -> Result<Option<NewConversation>, ApiError> {
         .require("status")
         .and_then(|_| o.choice("status", &["active", "closed", "pending"]));
     let threads = o.require("threads").and_then(|v| read_threads(ck, v));
-    let assign_to = o.id("assignTo");
+    let assign_to = o.assignment("assignTo");
     let created_at = o.instant("createdAt");
+    let closed_at = o.instant("closedAt");
+    if closed_at.is_some() && o.boolean("imported") != Some(true) {
+        let message = "closedAt is only applicable for imported conversations";
+        ck.fail("closedAt", message, "NotApplicable", o.get("closedAt"));
+    }
     o.boolean("imported");
     o.boolean("autoReply");
     let tags = o.strings("tags").unwrap_or_default();
@@ -113,6 +126,7 @@ fn read(ck: &Check, v: &Value) -> Result<Option<NewConversation>, ApiError> {
         threads: threads.unwrap_or_default(),
         assign_to,
         created_at,
+        closed_at,
         tags,
         fields,
         user,
@@ -122,7 +136,7 @@ fn read(ck: &Check, v: &Value) -> Result<Option<NewConversation>, ApiError> {
 /// Checks references; returns the custom-field values to store.
 fn check_refs(ck: &Check, st: &Model, new: &NewConversation) -> Vec<(u64, String)> {
     check_customer(ck, st, "customer", &new.customer);
-    check_user(ck, st, "assignTo", new.assign_to);
+    check_user(ck, st, "assignTo", new.assign_to.user());
     check_user(ck, st, "user", new.user);
     for (path, t) in &new.threads {
         check_thread(ck, st, path, t);
@@ -162,6 +176,16 @@ fn insert(shared: &Shared, v: &Value) -> Result<u64, ApiError> {
     let (customer_id, fresh) = resolve_customer(&mut st, &new.customer);
     created_customers.extend(fresh.then_some(customer_id));
     let created_at = new.created_at.unwrap_or(now);
+    let assignee = match new.assign_to {
+        Assignment::User(id) => Some(id),
+        Assignment::Nobody => None,
+        // The demo mailboxes' setting: a conversation with a reply goes to the person replying.
+        Assignment::Default => new
+            .threads
+            .iter()
+            .find(|(_, t)| t.kind == "message" && !t.draft)
+            .map(|(_, t)| t.user.unwrap_or(st.me)),
+    };
     let mut threads = Vec::with_capacity(new.threads.len());
     for (_, t) in &new.threads {
         let (cid, fresh) = match &t.customer {
@@ -170,12 +194,7 @@ fn insert(shared: &Shared, v: &Value) -> Result<u64, ApiError> {
         };
         created_customers.extend(fresh.then_some(cid));
         threads.push(make_thread(
-            &mut st,
-            t,
-            cid,
-            new.status,
-            new.assign_to,
-            created_at,
+            &mut st, t, cid, new.status, assignee, created_at,
         ));
     }
     threads.sort_by_key(|t| t.created_at);
@@ -202,11 +221,11 @@ fn insert(shared: &Shared, v: &Value) -> Result<u64, ApiError> {
         .into(),
         subject: new.subject,
         mailbox_id: new.mailbox,
-        assignee: new.assign_to,
+        assignee,
         created_by: new.user.map_or(Actor::Customer(customer_id), Actor::User),
         created_at,
         closed_by: if closed { closer } else { 0 },
-        closed_at: closed.then_some(now),
+        closed_at: closed.then(|| new.closed_at.unwrap_or(now)),
         user_updated_at: created_at,
         modified_at: now,
         source_type: "api".into(),
@@ -222,6 +241,7 @@ fn insert(shared: &Shared, v: &Value) -> Result<u64, ApiError> {
         primary_customer: customer_id,
         custom_fields,
         threads,
+        snooze: None,
     };
     let id = conversation.id;
     st.conversations.insert(id, conversation);

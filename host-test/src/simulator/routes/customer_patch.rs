@@ -1,5 +1,7 @@
-//! `PATCH /v2/customers/{id}` (§4.5): a JSON array of ops applied all-or-nothing to a copy of the
-//! customer. Paths: `/<entityField>` (replace/add/remove; null clears), `/address`
+//! `PATCH /v2/customers/{id}` (§4.5, <https://developer.helpscout.com/mailbox-api/endpoints/customers/update/>):
+//! a JSON array of ops (`add`, `remove`, `replace`) applied all-or-nothing to a copy of the
+//! customer. Paths: `/<entityField>` and `/organizationId` (replace/add set, remove clears; a
+//! `null` value is refused as the errors page's "Null value"), `/address`
 //! (replace/add/remove), `/<collection>` (add `{type?, value}`), `/<collection>/{entryId}`
 //! (replace/remove) and `/<collection>/{entryId}/value|type` (replace). Collections: `emails`,
 //! `phones`, `chats`, `socialProfiles` (also `social-profiles`), `websites`. Errors name the
@@ -48,9 +50,18 @@ fn apply_op(ck: &Check, at: &str, v: &Value, c: &mut Customer, next_entry: &mut 
     };
     match segs.as_slice() {
         [field] if ENTITY_FIELDS.contains(field) => {
-            let v = if op == "remove" { None } else { value };
+            let v = if op == "remove" { None } else { need_value() };
+            if op != "remove" && v.is_none() {
+                return;
+            }
             if let Some(s) = entity_value(ck, &target, field, v) {
                 set_entity(c, field, s);
+            }
+        }
+        ["organizationId"] if op == "remove" => c.organization_id = None,
+        ["organizationId"] => {
+            if let Some(id) = need_value().and_then(|v| ck.id(&target, v)) {
+                c.organization_id = Some(id);
             }
         }
         ["address"] if op == "remove" => c.address = None,

@@ -1,8 +1,11 @@
 //! Customer properties (§4.7): `GET /v2/customer-properties` (the definitions, 50 per page) and
 //! `PATCH /v2/customers/{id}/properties` — an array of `{op: replace|remove, path: "/<slug>",
 //! value}` validated against the definitions and applied all-or-nothing (errors name the slug).
-//! Values: text ≤ 255, number = 64-bit integer, date `YYYY-MM-DD`, url `http(s)://…`,
-//! dropdown = option id or label (stored: value = option id, text = label).
+//! Values as Update Customer Properties gives them
+//! (<https://developer.helpscout.com/mailbox-api/endpoints/properties/update/>): number = a JSON
+//! integer in the 64-bit range (the page's example is `5`, not `"5"`), text ≤ 255, date
+//! `YYYY-MM-DD`, url a URL (`google.com` in the example), dropdown = option id or label
+//! (stored: value = option id, text = label).
 
 use axum::extract::{Path, State};
 use axum::http::Uri;
@@ -51,9 +54,12 @@ fn check_value(def: &PropertyDef, v: &Value) -> Result<(String, String), (String
     };
     let same = |t: String| Ok((t.clone(), t));
     match def.kind {
-        "number" => match text.parse::<i64>() {
-            Ok(n) => same(n.to_string()),
-            Err(_) => Err(("Invalid number".into(), "InvalidNumber")),
+        "number" => match v.as_i64() {
+            Some(n) => same(n.to_string()),
+            None => Err((
+                "Invalid number: expected an integer".into(),
+                "InvalidNumber",
+            )),
         },
         "date" => match time::parse_date(&text) {
             Some(_) => same(text),
@@ -62,12 +68,7 @@ fn check_value(def: &PropertyDef, v: &Value) -> Result<(String, String), (String
                 "MalformedDate",
             )),
         },
-        "url"
-            if (text.starts_with("http://") || text.starts_with("https://"))
-                && !text.contains(char::is_whitespace) =>
-        {
-            same(text)
-        }
+        "url" if text.contains('.') && !text.contains(char::is_whitespace) => same(text),
         "url" => Err(("Not a valid URL".into(), "InvalidUrl")),
         "dropdown" => def
             .options

@@ -6,6 +6,7 @@ mod conversation_create;
 mod conversation_filter;
 mod conversation_meta;
 mod conversation_patch;
+mod conversation_snooze;
 mod conversations;
 mod customer_entries;
 mod customer_patch;
@@ -113,6 +114,10 @@ pub fn app(shared: Shared) -> Router {
         .route(
             "/v2/conversations/{id}/fields",
             put(conversation_meta::put_fields),
+        )
+        .route(
+            "/v2/conversations/{id}/snooze",
+            put(conversation_snooze::put).delete(conversation_snooze::delete),
         )
         .route("/v2/conversations/{id}/reply", post(thread_create::reply))
         .route("/v2/conversations/{id}/notes", post(thread_create::note))

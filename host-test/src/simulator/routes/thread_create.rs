@@ -1,9 +1,12 @@
 //! Thread creation (§3.2): `POST /v2/conversations/{id}/reply|notes|customer|chats|phones`.
-//! The route decides the type (reply → `message`); every kind but notes needs `customer`.
-//! A conversation with ≥ 99 threads (status line items not counted) → 412. `status` changes the
-//! conversation's status, a reply without one reactivates it (the new thread carries the new
-//! status, so no line item is added); `assignTo` reassigns (drafts change neither). 201 +
-//! `Location` `…/threads/{threadId}` + `Resource-ID`.
+//! The route decides the type (reply → `message`) and the fields its page documents
+//! (`thread_input::thread_fields`; `status` on replies and notes with the values they list,
+//! `assignTo` on replies); every kind but notes needs `customer`. A conversation with ≥ 99
+//! threads (status line items not counted) → 412. `status` changes the conversation's status,
+//! a reply without one reactivates it (the new thread carries the new status, so no line item is
+//! added). A reply reassigns as `assignTo` says (left out: the person replying, the Inbox
+//! setting; `null`: nobody). A draft keeps the status it asks for but changes nothing until
+//! published. 201 + `Location` `…/threads/{threadId}` + `Resource-ID`.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -13,10 +16,11 @@ use super::conversation_create::precondition_failed;
 use super::conversation_patch::parse_status;
 use super::{created, parse_id};
 use crate::simulator::body::{Check, JsonBody};
+use crate::simulator::body_obj::Assignment;
 use crate::simulator::errors::ApiError;
 use crate::simulator::state::{Actor, Shared, Status};
 use crate::simulator::thread_input::{
-    THREAD_FIELDS, check_thread, check_user, make_thread, read_thread, resolve_customer,
+    check_thread, check_user, make_thread, read_thread, resolve_customer, thread_fields,
 };
 use crate::simulator::time;
 
@@ -42,16 +46,27 @@ fn insert(
     let id = parse_id(raw_id)?;
     let ck = Check::default();
     let o = ck.root(v)?;
-    let mut allowed = THREAD_FIELDS.to_vec();
-    allowed.extend(["status", "assignTo"]);
+    // The official PHP SDK sends the thread's `type` too; the route decides it.
+    let mut allowed = thread_fields(kind).to_vec();
+    allowed.push("type");
+    match kind {
+        "message" => allowed.extend(["status", "assignTo"]),
+        "note" => allowed.push("status"),
+        _ => {}
+    }
     o.only(&allowed);
     let input = read_thread(&o, kind);
     if kind != "note" && o.get("customer").is_none() {
         ck.fail("customer", "may not be null", "NotNull", None);
     }
-    let statuses = ["active", "closed", "open", "pending", "spam"];
-    let status = o.choice("status", &statuses).map(parse_status);
-    let assign_to = o.id("assignTo");
+    // Create Reply and Create Note: "Valid statuses: active all closed open pending spam";
+    // `all` asks for no change, `open` is the active status.
+    let statuses = ["active", "all", "closed", "open", "pending", "spam"];
+    let status = o
+        .choice("status", &statuses)
+        .filter(|s| *s != "all")
+        .map(parse_status);
+    let assign_to = o.assignment("assignTo");
     ck.bail()?;
     let Some(input) = input else {
         return Err(ApiError::validation(Vec::new()));
@@ -63,7 +78,7 @@ fn insert(
     }
     let (primary, old_status, old_assignee) = (c.primary_customer, c.status, c.assignee);
     check_thread(&ck, &st, "", &input);
-    check_user(&ck, &st, "assignTo", assign_to);
+    check_user(&ck, &st, "assignTo", assign_to.user());
     ck.finish()?;
     let (customer_id, fresh) = match &input.customer {
         Some(r) => resolve_customer(&mut st, r),
@@ -77,12 +92,21 @@ fn insert(
         status.or(reactivate)
     };
     let final_status = new_status.unwrap_or(old_status);
-    let assignee = if input.draft {
-        old_assignee
-    } else {
-        assign_to.or(old_assignee)
+    let author = input.user.unwrap_or(st.me);
+    let assignee = match (input.draft, kind, assign_to) {
+        (true, _, _) => old_assignee,
+        (false, "message", Assignment::Default) => Some(author),
+        (false, _, Assignment::User(user)) => Some(user),
+        (false, _, Assignment::Nobody) => None,
+        (false, _, Assignment::Default) => old_assignee,
     };
-    let thread = make_thread(&mut st, &input, customer_id, final_status, assignee, now);
+    // A draft carries the status it will set once published.
+    let thread_status = if input.draft {
+        status.unwrap_or(old_status)
+    } else {
+        final_status
+    };
+    let thread = make_thread(&mut st, &input, customer_id, thread_status, assignee, now);
     let (thread_id, by, draft) = (thread.id, thread.created_by, thread.draft);
     let closer = input.user.unwrap_or(st.me);
     if let Some(c) = st.conversations.get_mut(&id) {
