@@ -1,6 +1,6 @@
 //! Generated WIT bindings, quarantined here: the rest of the crate speaks its own types and only
-//! the adapters in `exports/`, the conversions in `resources/` and the transport in
-//! `client/transport.rs` touch these.
+//! the adapters in `exports/`, the WIT record conversions of `resources/` and the transport in
+//! `client/transport.rs` touch these. The `export!` of the component lives in `exports`.
 #![allow(unsafe_code, clippy::all, missing_docs)]
 
 wit_bindgen::generate!({
@@ -8,8 +8,3 @@ wit_bindgen::generate!({
     path: "wit",
     generate_all,
 });
-
-#[cfg(target_arch = "wasm32")]
-use crate::exports::Component;
-#[cfg(target_arch = "wasm32")]
-export!(Component with_types_in crate::bindings);

@@ -82,10 +82,10 @@ impl Error {
     }
 
     /// `step` of a multi-step write failed with `self` after `applied` took effect on `id`.
-    pub fn after_steps(self, step: &str, applied: Vec<String>, id: Option<u64>) -> Self {
+    pub fn after_steps(self, step: &str, applied: &[&str], id: Option<u64>) -> Self {
         Error::Partial {
             failed_step: step.to_string(),
-            applied,
+            applied: applied.iter().map(|s| s.to_string()).collect(),
             cause: self.kind(),
             message: self.to_string(),
             id,

@@ -103,7 +103,7 @@ proptest! {
         for entry in catalog::ENTRIES {
             for input in [value.to_string(), raw.clone()] {
                 let mut t = Scripted::default();
-                let mut client = Client::new(&mut t, ApiBase::parse("http://h").unwrap_or_else(|_| unreachable!()), "t".into());
+                let mut client = Client::with_token(&mut t, ApiBase::parse("http://h").unwrap_or_else(|_| unreachable!()), "t".into());
                 let mut secret = || Ok("s".repeat(40));
                 prop_assert!(no_panic(catalog::invoke(&mut client, entry.name, &input, &mut secret)));
             }
@@ -114,12 +114,16 @@ proptest! {
     fn responses_of_any_shape_are_read_without_panicking(value in json(), rel in key(), status in 100u16..600, body in prop::collection::vec(any::<u8>(), 0..256)) {
         let mut page = value.clone();
         prop_assert!(no_panic(split_page(&mut page, &rel)));
-        let _ = conversations::to_record(&value);
-        let _ = customers::to_record(&value);
-        let _ = mailboxes::to_records(&value);
+        let text = value.to_string();
+        let _ = conversations::record::record(&text);
+        let _ = customers::record::record(&text);
+        let _ = crate::resources::users::record(&text);
+        if let Ok(mailbox) = serde_json::from_value::<mailboxes::Mailbox>(value.clone()) {
+            let _ = mailbox.record();
+        }
         let _ = Error::from_status(status, &body, None);
         let _ = Error::from_token_status(status, &body, None);
-        let _ = crate::auth::parse_token(&body, 0);
+        let _ = crate::client::parse_token(&body, 0);
     }
 
     #[test]
@@ -129,7 +133,7 @@ proptest! {
             t = t.json(200, &page.to_string());
         }
         let base = ApiBase::parse("http://h").unwrap_or_else(|_| unreachable!());
-        let mut client = Client::new(&mut t, base.clone(), "t".into());
+        let mut client = Client::with_token(&mut t, base.clone(), "t".into());
         prop_assert!(no_panic(client.collect(base.endpoint(&["x"], &[]), "conversations", 50)));
     }
 }

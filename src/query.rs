@@ -22,11 +22,6 @@ impl Query {
         Self::join(parts, " AND ")
     }
 
-    /// Any of `parts` (`None` when empty).
-    pub fn any(parts: Vec<Query>) -> Option<Query> {
-        Self::join(parts, " OR ")
-    }
-
     fn join(parts: Vec<Query>, operator: &str) -> Option<Query> {
         let parts: Vec<Query> = parts.into_iter().filter(|q| !q.0.is_empty()).collect();
         match parts.len() {
@@ -117,8 +112,8 @@ mod tests {
             q.unwrap().into_string(),
             r#"((email:"a@b.com") AND (firstName:"A" OR lastName:"B"))"#
         );
-        let q = Query::any(vec![Query::raw("(a:1) OR (b:2)"), Query::raw("(c:3)")]);
-        assert_eq!(q.unwrap().into_string(), "(((a:1) OR (b:2)) OR (c:3))");
+        let q = Query::all(vec![Query::raw("(a:1) OR (b:2)"), Query::raw("(c:3)")]);
+        assert_eq!(q.unwrap().into_string(), "(((a:1) OR (b:2)) AND (c:3))");
         assert_eq!(
             Query::all(vec![Query::raw(" (x:1) ")])
                 .unwrap()

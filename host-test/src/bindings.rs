@@ -18,4 +18,6 @@ pub use exports::helpscout::connector::catalog::{Descriptor, EntryKind, Invocati
 pub use exports::helpscout::connector::types::{
     ClientCredentials, Connection, Credentials, Error as ConnectorError, FieldError, RetryPolicy,
 };
-pub use exports::helpscout::connector::{conversations, customers, mailboxes, threads, triggers};
+pub use exports::helpscout::connector::{
+    auth, conversations, customers, mailboxes, threads, triggers, users,
+};

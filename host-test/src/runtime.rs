@@ -3,7 +3,7 @@
 //! only way out is `wasi:http` through the `outgoing` hook.
 
 use crate::bindings::{
-    Connection, Connector, ConnectorError, ConnectorPre, Descriptor, Invocation, TokenSet,
+    Connection, Connector, ConnectorError, ConnectorPre, Descriptor, Invocation, TokenSet, auth,
 };
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
@@ -232,9 +232,13 @@ impl Runtime {
         client_id: &str,
         state: Option<&str>,
     ) -> anyhow::Result<Result<String, ConnectorError>> {
+        let request = auth::AuthorizationRequest {
+            client_id: client_id.to_string(),
+            state: state.map(str::to_string),
+        };
         self.call(async |c, s| {
             c.helpscout_connector_auth()
-                .call_authorization_url(s, client_id, state)
+                .call_authorization_url(s, &request)
                 .await
         })
         .await
@@ -248,24 +252,18 @@ impl Runtime {
         client_secret: &str,
         grant: Grant<'_>,
     ) -> anyhow::Result<Result<TokenSet, ConnectorError>> {
-        self.call(async |c, s| {
-            let auth = c.helpscout_connector_auth();
-            match grant {
-                Grant::ClientCredentials => {
-                    auth.call_client_credentials_token(s, base_url, client_id, client_secret)
-                        .await
-                }
-                Grant::AuthorizationCode(code) => {
-                    auth.call_exchange_code(s, base_url, client_id, client_secret, code)
-                        .await
-                }
-                Grant::RefreshToken(token) => {
-                    auth.call_refresh(s, base_url, client_id, client_secret, token)
-                        .await
-                }
-            }
-        })
-        .await
+        let request = auth::TokenRequest {
+            base_url: base_url.to_string(),
+            client_id: client_id.to_string(),
+            client_secret: client_secret.to_string(),
+            grant: match grant {
+                Grant::ClientCredentials => auth::Grant::ClientCredentials,
+                Grant::AuthorizationCode(code) => auth::Grant::AuthorizationCode(code.into()),
+                Grant::RefreshToken(token) => auth::Grant::RefreshToken(token.into()),
+            },
+        };
+        self.call(async |c, s| c.helpscout_connector_auth().call_token(s, &request).await)
+            .await
     }
 }
 

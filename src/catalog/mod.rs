@@ -1,15 +1,15 @@
-//! The schema-driven entry: every action and trigger with its description and JSON Schemas, and
-//! invocation by name with a JSON input. Each entry decodes its input and calls its resource.
+//! The schema-driven entry: every action and trigger with its description and JSON Schemas
+//! (`schemas/`, generated from the input types), looked up by name; `invoke` runs one with a
+//! JSON input and returns its output as JSON text.
 
-use crate::client::{Client, Transport};
+mod invoke;
+#[cfg(test)]
+mod schemas;
+
+pub use invoke::invoke;
+
 use crate::error::{Error, Result};
-use crate::input::{decode, decode_with_id};
-use crate::resources::{
-    conversation_create, conversation_update, conversations, customers, mailboxes, threads, users,
-};
-use crate::triggers::{events, polling, subscriptions};
-use serde_json::Value;
-use serde_json::value::RawValue;
+use crate::triggers::events;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -175,96 +175,6 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
-/// An action's output: a JSON value, or found items kept as Help Scout's own JSON text.
-pub enum Output {
-    Json(Value),
-    /// One object as Help Scout's JSON text.
-    Raw(Box<RawValue>),
-    Items(Vec<Box<RawValue>>),
-}
-
-impl Output {
-    /// The output as JSON text (`{"items": [...]}` for found items).
-    pub fn into_json_text(self) -> String {
-        match self {
-            Output::Json(value) => value.to_string(),
-            Output::Raw(raw) => raw.get().to_string(),
-            Output::Items(items) => {
-                let size = items.iter().map(|i| i.get().len() + 1).sum::<usize>();
-                let mut text = String::with_capacity(size + 12);
-                text.push_str("{\"items\":[");
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        text.push(',');
-                    }
-                    text.push_str(item.get());
-                }
-                text.push_str("]}");
-                text
-            }
-        }
-    }
-}
-
-/// Runs the action `name` with a JSON input, or polls the trigger `name`. `secret` makes a
-/// webhook secret (from `wasi:random` in the component).
-pub fn invoke(
-    client: &mut Client<impl Transport>,
-    name: &str,
-    input: &str,
-    secret: &mut dyn FnMut() -> Result<String>,
-) -> Result<Output> {
-    match name {
-        "find-conversations" => Ok(Output::Items(conversations::find(client, &decode(input)?)?)),
-        "get-conversation" => Ok(Output::Raw(conversations::get_raw(
-            client,
-            &decode(input)?,
-        )?)),
-        "find-customers" => Ok(Output::Items(customers::find(client, &decode(input)?)?)),
-        "test-connection" => {
-            let _: Empty = decode(input)?;
-            Ok(Output::Raw(users::me(client)?))
-        }
-        _ => invoke_json(client, name, input, secret).map(Output::Json),
-    }
-}
-
-fn invoke_json(
-    client: &mut Client<impl Transport>,
-    name: &str,
-    input: &str,
-    secret: &mut dyn FnMut() -> Result<String>,
-) -> Result<Value> {
-    match name {
-        "subscribe-webhook" => subscriptions::subscribe(client, &decode(input)?, secret),
-        "unsubscribe-webhook" => subscriptions::unsubscribe(client, &decode(input)?),
-        "list-webhooks" => {
-            let _: Empty = decode(input)?;
-            subscriptions::list(client)
-        }
-        trigger if events::TRIGGERS.contains(&trigger) => {
-            polling::poll(client, trigger, &decode(input)?)
-        }
-        "list-mailboxes" => mailboxes::list(client, &decode(input)?),
-        "create-conversation" => conversation_create::create(client, &decode(input)?),
-        "update-conversation" => {
-            let (id, changes) = decode_with_id(input, "id")?;
-            conversation_update::update(client, id, &changes)
-        }
-        "create-thread" => {
-            let (id, thread) = decode_with_id(input, "conversationId")?;
-            threads::create(client, id, &thread)
-        }
-        "get-customer" => customers::get(client, &decode(input)?),
-        "create-customer" => customers::create(client, &decode(input)?),
-        "update-customer" => {
-            let (id, changes) = decode_with_id(input, "id")?;
-            customers::update(client, id, &changes)
-        }
-        other => Err(unknown(other)),
-    }
-}
-
 /// Checks the name before any request is made (so a typo costs no token request).
 pub fn lookup(name: &str) -> Result<&'static Entry> {
     ENTRIES
@@ -273,17 +183,16 @@ pub fn lookup(name: &str) -> Result<&'static Entry> {
         .ok_or_else(|| unknown(name))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Empty {}
+/// Names longer than this are not compared for a suggestion (the cost grows with the length).
+const MAX_SUGGESTED: usize = 64;
 
 fn unknown(name: &str) -> Error {
     let names: Vec<&str> = ENTRIES.iter().map(|e| e.name).collect();
-    // Only names of a plausible length are compared: the cost grows with the name's length.
+    let lower = name.to_ascii_lowercase();
     let closest = names
         .iter()
-        .filter(|_| name.len() <= 64)
-        .map(|n| (edit_distance(&name.to_ascii_lowercase(), n), *n))
+        .filter(|_| name.len() <= MAX_SUGGESTED)
+        .map(|n| (strsim::levenshtein(&lower, n), *n))
         .min()
         .filter(|(distance, _)| *distance <= 3);
     let hint = closest.map_or(String::new(), |(_, n)| format!(" did you mean {n:?}?"));
@@ -296,25 +205,10 @@ fn unknown(name: &str) -> Error {
     )
 }
 
-/// Levenshtein distance, for suggesting the name a typo meant.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substituted = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substituted.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn a_typo_gets_a_suggestion_and_nonsense_does_not() {
@@ -324,7 +218,6 @@ mod tests {
         assert!(message("Find-Customers").contains(r#"did you mean "find-customers"?"#));
         assert!(!message("launch-rocket").contains("did you mean"));
         assert!(!message(&"x".repeat(100_000)).contains("did you mean"));
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

@@ -1,19 +1,28 @@
 //! The Help Scout API client: base URL, bearer auth, JSON in and out, status mapping, created-id
-//! reading and call metadata, over any `Transport`. Resources call only this.
+//! reading and call metadata, over any `Transport`; every request, token requests included, goes
+//! through its one send-and-retry path. Resources call only this.
 
-pub mod endpoint;
-pub mod http;
+mod base_url;
+mod connection;
+mod oauth;
 mod paging;
-pub mod retry;
-#[cfg(target_arch = "wasm32")]
+mod request;
+mod retry;
+#[cfg(test)]
+mod retry_tests;
+#[cfg(test)]
+pub mod testing;
 pub mod transport;
 
-pub use endpoint::ApiBase;
-pub use http::{Method, Replay, Request, Response, Transport, TransportError};
-pub use paging::{split_page, split_raw_page};
+pub use base_url::ApiBase;
+pub use connection::{Connection, Credentials};
+#[cfg(test)]
+pub use oauth::parse_token;
+pub use oauth::{Grant, TokenSet};
+pub use paging::split_page;
+pub use request::{Method, Replay, Request, Response, Transport, TransportError};
 pub use retry::RetryPolicy;
 
-use crate::auth::{self, Grant, TokenSet};
 use crate::error::{Error, Result};
 use retry::{Attempts, Decision};
 use serde_json::Value;
@@ -38,7 +47,7 @@ pub struct CallMeta {
     pub minted: Option<TokenSet>,
 }
 
-/// An app's credentials, for minting tokens through the client-credentials grant.
+/// An app's credentials, for the token endpoint.
 #[derive(Clone)]
 pub struct AppCredentials {
     pub client_id: String,
@@ -50,22 +59,30 @@ pub struct AppCredentials {
 pub struct Client<T: Transport> {
     transport: T,
     base: ApiBase,
-    token: String,
+    token: Option<String>,
     app: Option<AppCredentials>,
     policy: RetryPolicy,
     pub meta: CallMeta,
 }
 
 impl<T: Transport> Client<T> {
-    pub fn new(transport: T, base: ApiBase, token: String) -> Self {
+    /// A client without a token (for the token endpoint, or until one is set).
+    pub fn new(transport: T, base: ApiBase) -> Self {
         Self {
             transport,
             base,
-            token,
+            token: None,
             app: None,
             policy: RetryPolicy::default(),
             meta: CallMeta::default(),
         }
+    }
+
+    /// A client that sends `Authorization: Bearer {token}`.
+    pub fn with_token(transport: T, base: ApiBase, token: String) -> Self {
+        let mut client = Self::new(transport, base);
+        client.token = Some(token);
+        client
     }
 
     /// A client that mints its token from app credentials: now unless a cached token is given,
@@ -76,9 +93,10 @@ impl<T: Transport> Client<T> {
         app: AppCredentials,
         cached: Option<String>,
     ) -> Result<Self> {
-        let mut client = Self::new(transport, base, cached.unwrap_or_default());
+        let mut client = Self::new(transport, base);
+        client.token = cached.filter(|t| !t.is_empty());
         client.app = Some(app);
-        if client.token.is_empty() {
+        if client.token.is_none() {
             client.mint()?;
         }
         Ok(client)
@@ -93,16 +111,8 @@ impl<T: Transport> Client<T> {
         let Some(app) = self.app.clone() else {
             return Err(Error::Unauthorized("no credentials to mint a token".into()));
         };
-        self.meta.requests += 1;
-        let grant = Grant::ClientCredentials;
-        let set = auth::request_token(
-            &mut self.transport,
-            &self.base,
-            &app.client_id,
-            &app.client_secret,
-            grant,
-        )?;
-        self.token = set.access_token.clone();
+        let set = self.request_token(&app, Grant::ClientCredentials)?;
+        self.token = Some(set.access_token.clone());
         self.meta.minted = Some(set);
         Ok(())
     }
@@ -144,14 +154,7 @@ impl<T: Transport> Client<T> {
         what: &str,
     ) -> Result<Box<RawValue>> {
         let body = self.get_body(self.base.endpoint(segments, query))?;
-        let raw: Box<RawValue> = serde_json::from_slice(&body)
-            .map_err(|e| Error::Other(format!("the API answered with invalid JSON: {e}")))?;
-        if !raw.get().trim_start().starts_with('{') {
-            return Err(Error::Other(format!(
-                "the API answered a {what} that is not an object"
-            )));
-        }
-        Ok(raw)
+        raw_object(&body, what)
     }
 
     /// GET an absolute URL on the base (pagination links) → the JSON body.
@@ -187,6 +190,29 @@ impl<T: Transport> Client<T> {
         body: Option<&Value>,
         replay: Replay,
     ) -> Result<Response> {
+        self.exchange(method, url, body, replay, true)
+    }
+
+    /// `send` without the bearer token (the token endpoint authenticates with the app's
+    /// credentials in the body).
+    fn send_unauthenticated(
+        &mut self,
+        method: Method,
+        url: Url,
+        body: &Value,
+        replay: Replay,
+    ) -> Result<Response> {
+        self.exchange(method, url, Some(body), replay, false)
+    }
+
+    fn exchange(
+        &mut self,
+        method: Method,
+        url: Url,
+        body: Option<&Value>,
+        replay: Replay,
+        bearer: bool,
+    ) -> Result<Response> {
         let body = match body {
             Some(value) => {
                 Some(serde_json::to_vec(value).map_err(|e| Error::Other(e.to_string()))?)
@@ -197,9 +223,10 @@ impl<T: Transport> Client<T> {
         let mut reminted = false;
         loop {
             attempts.made += 1;
-            let outcome = self.send_once(method, &url, body.as_deref());
+            let outcome = self.send_once(method, &url, body.as_deref(), bearer);
             if let Ok(response) = &outcome
                 && response.status == 401
+                && bearer
                 && self.app.is_some()
                 && !reminted
             {
@@ -236,14 +263,12 @@ impl<T: Transport> Client<T> {
         method: Method,
         url: &Url,
         body: Option<&[u8]>,
+        bearer: bool,
     ) -> Result<Response, TransportError> {
-        let mut headers = vec![
-            (
-                "authorization".to_string(),
-                format!("Bearer {}", self.token),
-            ),
-            ("accept".to_string(), "application/json".to_string()),
-        ];
+        let mut headers = vec![("accept".to_string(), "application/json".to_string())];
+        if let (true, Some(token)) = (bearer, &self.token) {
+            headers.insert(0, ("authorization".to_string(), format!("Bearer {token}")));
+        }
         if body.is_some() {
             headers.push((
                 "content-type".into(),
@@ -292,6 +317,20 @@ pub fn transport_error(error: TransportError, replay: Replay) -> Error {
     }
 }
 
+/// One JSON object as Help Scout's text, checked to be an object but not parsed into a tree
+/// (`what` names it in the error).
+pub fn raw_object(body: &[u8], what: &str) -> Result<Box<RawValue>> {
+    let raw: Box<RawValue> = serde_json::from_slice(body)
+        .map_err(|e| Error::Other(format!("the API answered with invalid JSON: {e}")))?;
+    if raw.get().trim_start().starts_with('{') {
+        Ok(raw)
+    } else {
+        Err(Error::Other(format!(
+            "the API answered a {what} that is not an object"
+        )))
+    }
+}
+
 /// Parses a JSON response body; an unparsable body is an error, never a trap.
 pub fn parse_json(body: &[u8]) -> Result<Value> {
     serde_json::from_slice(body)
@@ -310,11 +349,6 @@ pub fn created_id(response: &Response) -> Option<u64> {
     let path = location.split(['?', '#']).next()?;
     path.trim_end_matches('/').rsplit('/').next()?.parse().ok()
 }
-
-#[cfg(test)]
-mod retry_tests;
-#[cfg(test)]
-pub mod testing;
 
 #[cfg(test)]
 mod tests {

@@ -204,7 +204,7 @@ mod tests {
                 ),
             );
         let base = ApiBase::parse("http://127.0.0.1:9").unwrap();
-        let mut client = Client::new(&mut t, base.clone(), "tok".into());
+        let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
         let first = base.endpoint(&["things"], &[("a", "1".into())]);
         let items = client.collect(first, "things", 3).unwrap();
         assert_eq!(items.len(), 3);
@@ -221,7 +221,7 @@ mod tests {
             .json(200, &page(1, &[1, 2], Some("http://h/v2/things?page=2")))
             .json(200, &page(2, &[3], None));
         let base = ApiBase::parse("http://h").unwrap();
-        let mut client = Client::new(&mut t, base.clone(), "tok".into());
+        let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
         let items = client
             .collect_raw(base.endpoint(&["things"], &[]), "things", 10)
             .unwrap();
@@ -230,7 +230,7 @@ mod tests {
 
         let mut t =
             Scripted::default().json(200, &page(1, &[1, 2], Some("http://h/v2/things?page=2")));
-        let mut client = Client::new(&mut t, base.clone(), "tok".into());
+        let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
         let result = client.walk(base.endpoint(&["things"], &[]), 16, |_| Ok((None, false)));
         assert!(matches!(result, Err(crate::error::Error::Validation(f)) if f[0].path == "limit"));
     }
@@ -239,7 +239,7 @@ mod tests {
     fn missing_embedded_is_empty_and_loops_are_caught() {
         let mut t = Scripted::default().json(200, r#"{"page":{"totalElements":0}}"#);
         let base = ApiBase::parse("http://h").unwrap();
-        let mut client = Client::new(&mut t, base.clone(), "tok".into());
+        let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
         assert!(
             client
                 .collect(base.endpoint(&["x"], &[]), "x", 10)
@@ -250,7 +250,7 @@ mod tests {
         let mut t = Scripted::default()
             .json(200, &page(1, &[1], Some("http://h/v2/x?page=1")))
             .json(200, &page(1, &[1], Some("http://h/v2/x?page=1")));
-        let mut client = Client::new(&mut t, base.clone(), "tok".into());
+        let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
         let first = base.rebase("http://h/v2/x?page=1").unwrap();
         assert!(client.collect(first, "x", 10).is_err());
     }

@@ -3,7 +3,7 @@
 //! requests whose second copy cannot change the outcome ([`Replay::Safe`]), or that never reached
 //! Help Scout. Any other write whose outcome is unknown is reported, never repeated.
 
-use super::http::{Replay, Response, TransportError};
+use super::request::{Replay, Response, TransportError};
 
 /// Bounds on waiting and retrying, set by the host per call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ fn base() -> ApiBase {
 }
 
 fn get(t: &mut Scripted) -> (Result<u16, Error>, u32) {
-    let mut client = Client::new(t, base(), "tok".into());
+    let mut client = Client::with_token(t, base(), "tok".into());
     let url = client.base().endpoint(&["x"], &[]);
     let result = client
         .send(Method::Get, url, None, Replay::Safe)
@@ -20,7 +20,7 @@ fn get(t: &mut Scripted) -> (Result<u16, Error>, u32) {
 }
 
 fn post(t: &mut Scripted) -> (Result<u16, Error>, u32) {
-    let mut client = Client::new(t, base(), "tok".into());
+    let mut client = Client::with_token(t, base(), "tok".into());
     let url = client.base().endpoint(&["x"], &[]);
     let result = client
         .send(Method::Post, url, Some(&json!({})), Replay::Unsafe)
@@ -148,7 +148,7 @@ fn a_cached_token_is_used_first_and_reminted_only_when_refused() {
 #[test]
 fn writes_cost_two_in_the_budget() {
     let mut t = Scripted::default().status(200, &[]).status(204, &[]);
-    let mut client = Client::new(&mut t, base(), "tok".into());
+    let mut client = Client::with_token(&mut t, base(), "tok".into());
     let url = client.base().endpoint(&["x"], &[]);
     client
         .send(Method::Get, url.clone(), None, Replay::Safe)
@@ -162,7 +162,7 @@ fn writes_cost_two_in_the_budget() {
 #[test]
 fn a_patch_is_retried_or_reported_by_what_its_second_copy_would_do() {
     let patch = |t: &mut Scripted, replay| {
-        let mut client = Client::new(t, base(), "tok".into());
+        let mut client = Client::with_token(t, base(), "tok".into());
         let url = client.base().endpoint(&["customers", "5"], &[]);
         let result = client.send(Method::Patch, url, Some(&json!([])), replay);
         (result.map(|r| r.status), client.meta.requests)

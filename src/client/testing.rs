@@ -1,7 +1,7 @@
 //! A scripted transport for native tests of the client and resources: answers from a list of
 //! canned responses and records every request.
 
-use super::http::{Request, Response, Transport, TransportError};
+use super::request::{Request, Response, Transport, TransportError};
 use std::collections::VecDeque;
 
 #[derive(Default)]

@@ -1,7 +1,7 @@
 //! The only code that touches `wasi:http`: sends a `Request` through the host's
 //! `wasi:http/outgoing-handler` and reads the whole response (bounded).
 
-use super::http::{Method, Request, Response, Transport, TransportError};
+use super::request::{Method, Request, Response, Transport, TransportError};
 use crate::bindings::wasi::http::outgoing_handler;
 use crate::bindings::wasi::http::types::{
     ErrorCode, Fields, IncomingBody, Method as WasiMethod, OutgoingBody, OutgoingRequest,

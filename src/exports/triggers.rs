@@ -3,11 +3,12 @@
 use super::{Component, Result, open};
 use crate::bindings::exports::helpscout::connector::{triggers as wt, types};
 use crate::error::Error;
-use crate::input::decode;
+use crate::ids::{checked, checked_all};
+use crate::resources::webhooks::{self, Subscribe, Subscription, Unsubscribe};
 use crate::resources::{conversations, customers};
 use crate::triggers::events::{self, Body};
 use crate::triggers::polling::{self, Cursor, Poll};
-use crate::triggers::{secret, subscriptions, webhook};
+use crate::triggers::{secret, webhook};
 use serde_json::Value;
 
 impl wt::Guest for Component {
@@ -17,7 +18,7 @@ impl wt::Guest for Component {
         // The verified body is already JSON text: hand it over as it came, not printed again.
         let text = String::from_utf8(delivery.body).ok();
         Ok(wt::VerifiedDelivery {
-            event: to_event(&event.name, event.event_id, event.id, &event.data, text),
+            event: to_event(&event.name, event.event_id, event.id, &event.data, text)?,
             secret_index: u32::try_from(verified.secret_index).unwrap_or(u32::MAX),
         })
     }
@@ -26,50 +27,45 @@ impl wt::Guest for Component {
         conn: types::Connection,
         input: wt::SubscribeWebhookInput,
     ) -> Result<wt::Subscription> {
-        let input = subscriptions::Subscribe {
+        let input = Subscribe {
             url: input.url,
             events: input.events,
-            mailbox_ids: input.mailbox_ids,
+            mailbox_ids: checked_all("mailboxIds", &input.mailbox_ids)?,
             label: input.label,
             secret: input.secret,
             rotate_secret: input.rotate_secret,
         };
         let mut new_secret = secret::from_host;
-        let output = subscriptions::subscribe(&mut open(conn)?.client, &input, &mut new_secret)?;
-        Ok(to_subscription(&output))
+        let subscription = webhooks::subscribe(&mut open(conn)?, &input, &mut new_secret)?;
+        Ok(to_subscription(subscription))
     }
 
     fn unsubscribe_webhook(
         conn: types::Connection,
         input: wt::UnsubscribeWebhookInput,
     ) -> Result<wt::Unsubscribed> {
-        let input = subscriptions::Unsubscribe {
-            id: input.id,
+        let input = Unsubscribe {
+            id: checked("id", input.id)?,
             events: input.events,
             secret: input.secret,
         };
-        let output = subscriptions::unsubscribe(&mut open(conn)?.client, &input)?;
+        let out = webhooks::unsubscribe(&mut open(conn)?, &input)?;
         Ok(wt::Unsubscribed {
-            id: input.id,
-            deleted: output["deleted"].as_bool().unwrap_or(false),
-            events: strings(&output["events"]),
+            id: out.id.get(),
+            deleted: out.deleted,
+            events: out.events,
         })
     }
 
     fn list_webhooks(conn: types::Connection) -> Result<Vec<wt::Subscription>> {
-        let output = subscriptions::list(&mut open(conn)?.client)?;
-        Ok(output["items"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(to_subscription)
-            .collect())
+        let list = webhooks::list(&mut open(conn)?)?;
+        Ok(list.items.into_iter().map(to_subscription).collect())
     }
 
     fn poll(conn: types::Connection, input: wt::PollInput) -> Result<wt::PollResult> {
         let cursor: Option<Cursor> =
             match input.cursor {
-                Some(text) => Some(decode(&text).map_err(|_| {
+                Some(text) => Some(serde_json::from_str(&text).map_err(|_| {
                     Error::invalid("cursor", "is not a cursor from a previous poll")
                 })?),
                 None => None,
@@ -80,71 +76,61 @@ impl wt::Guest for Component {
             limit: input.limit,
             scan_limit: input.scan_limit,
         };
-        let output = polling::poll(&mut open(conn)?.client, &input.trigger, &poll)?;
-        let list = output["events"].as_array().into_iter().flatten();
-        let events = list
-            .map(|e| {
-                let name = e["event"].as_str().unwrap_or("");
-                let event_id = e["eventId"].as_str().unwrap_or("").to_string();
-                to_event(name, event_id, e["id"].as_u64(), &e["data"], None)
-            })
-            .collect();
-        Ok(wt::PollResult {
-            events,
-            cursor: output["cursor"].to_string(),
-        })
+        let result = polling::poll(&mut open(conn)?, &input.trigger, &poll)?;
+        let events = result
+            .events
+            .into_iter()
+            .map(|e| to_event(e.event, e.event_id, e.id, &e.data, None))
+            .collect::<std::result::Result<_, Error>>()?;
+        let cursor = serde_json::to_string(&result.cursor)
+            .map_err(|e| Error::Other(format!("cannot print the cursor: {e}")))?;
+        Ok(wt::PollResult { events, cursor })
     }
 }
 
 /// An event as the WIT record, with the typed conversation or customer when the body is one;
-/// `data` is the body's own text when there is one.
+/// `data` is the body's own text when there is one (a delivery), else printed once (a poll).
 fn to_event(
     name: &str,
     event_id: String,
     id: Option<u64>,
     data: &Value,
     text: Option<String>,
-) -> wt::Event {
+) -> crate::error::Result<wt::Event> {
     let known = events::lookup(name);
     let body = known.map(|e| e.body);
-    let object = data.is_object();
     let text = text.unwrap_or_else(|| data.to_string());
-    wt::Event {
+    let object = data.is_object();
+    // The typed record is a convenience: a body that is no conversation (or customer) leaves
+    // it out, the verified `data` is there all the same.
+    let conversation = match (object, body) {
+        (true, Some(Body::Conversation)) => conversations::record::record(&text).ok(),
+        _ => None,
+    };
+    let customer = match (object, body) {
+        (true, Some(Body::Customer)) => customers::record::record(&text).ok(),
+        _ => None,
+    };
+    Ok(wt::Event {
         event: name.to_string(),
         event_id,
         trigger: known.and_then(|e| e.trigger).map(str::to_string),
         id,
-        conversation: (object && body == Some(Body::Conversation))
-            .then(|| conversations::with_json(data, text.clone())),
-        customer: (object && body == Some(Body::Customer))
-            .then(|| customers::with_json(data, text.clone())),
+        conversation,
+        customer,
         data: text,
-    }
+    })
 }
 
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s.as_str().map(str::to_string))
-        .collect()
-}
-
-fn to_subscription(value: &Value) -> wt::Subscription {
+fn to_subscription(s: Subscription) -> wt::Subscription {
     wt::Subscription {
-        id: value["id"].as_u64(),
-        url: value["url"].as_str().unwrap_or("").to_string(),
-        events: strings(&value["events"]),
-        mailbox_ids: value["mailboxIds"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_u64)
-            .collect(),
-        label: value["label"].as_str().map(str::to_string),
-        state: value["state"].as_str().unwrap_or("enabled").to_string(),
-        secret: value["secret"].as_str().map(str::to_string),
-        created: value["created"].as_bool().unwrap_or(false),
+        id: s.id,
+        url: s.url,
+        events: s.events,
+        mailbox_ids: s.mailbox_ids.iter().map(|m| m.get()).collect(),
+        label: s.label,
+        state: s.state,
+        secret: s.secret,
+        created: s.created,
     }
 }

@@ -1,20 +1,50 @@
-//! One module per Help Scout resource, all laid out alike: input types → operations → wire types
-//! and conversions to the WIT records → tests on recorded JSON.
+//! One folder (or file) per Help Scout resource, laid out alike: `mod.rs` holds the resource's
+//! shared input and output types, one file per operation (`find`, `get`, `create`, `update`),
+//! and `record.rs` reads Help Scout's JSON into the WIT record. Every operation returns a typed
+//! output that serializes to the catalog's JSON and converts to the WIT record in one place.
 
-pub mod conversation_create;
-mod conversation_records;
-pub mod conversation_update;
 pub mod conversations;
-pub mod custom_fields;
-mod customer_input;
-pub mod customer_properties;
-mod customer_records;
 pub mod customers;
 pub mod mailboxes;
-pub mod refs;
 pub mod threads;
 pub mod users;
-pub(crate) mod wire;
+pub mod webhooks;
+pub mod wire;
 
-pub use customer_input::{Address, CustomerInput, Entry};
-pub use customer_properties::PropertyValue;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+/// A Help Scout object as its own JSON text, passed on untouched (checked to be an object).
+#[derive(Debug)]
+pub struct Raw(pub Box<RawValue>);
+
+impl Raw {
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl Serialize for Raw {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// What a find returns: Help Scout's items as their own JSON text (`{"items": [...]}`).
+#[derive(Debug, Serialize)]
+pub struct Found {
+    pub items: Vec<Box<RawValue>>,
+}
+
+/// A created object's id (`Resource-ID`, else `Location`, else none).
+#[derive(Debug, Serialize)]
+pub struct Created {
+    pub id: Option<u64>,
+}
+
+/// The steps of a multi-step update that took effect, in order.
+#[derive(Debug, Serialize)]
+pub struct UpdateOutcome {
+    pub id: u64,
+    pub applied: Vec<&'static str>,
+}

@@ -2,37 +2,60 @@
 //! <https://developer.helpscout.com/mailbox-api/endpoints/users/me/>): the cheapest call that
 //! proves a token works, and what a platform's "Test" button runs.
 
+use crate::bindings::exports::helpscout::connector::users as wit;
 use crate::client::{Client, Transport};
+use crate::decode::Validate;
 use crate::error::Result;
-use serde_json::value::RawValue;
+use crate::resources::{Raw, wire};
+use serde::Deserialize;
 
-/// The resource owner as Help Scout's JSON text (`id`, `firstName`, `lastName`, `email`, …).
-pub fn me(client: &mut Client<impl Transport>) -> Result<Box<RawValue>> {
-    client.get_object(&["users", "me"], &[], "user")
+/// Input of `test-connection`: nothing.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TestConnection {}
+
+impl Validate for TestConnection {
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
-/// The WIT record of a user, with Help Scout's JSON kept as it came.
-#[cfg(target_arch = "wasm32")]
-pub fn to_record(raw: &RawValue) -> crate::bindings::exports::helpscout::connector::users::User {
-    #[derive(Default, serde::Deserialize)]
-    #[serde(rename_all = "camelCase", default)]
-    struct Wire {
-        #[serde(deserialize_with = "super::wire::id")]
-        id: u64,
-        first_name: Option<String>,
-        last_name: Option<String>,
-        email: Option<String>,
-        role: Option<String>,
-        timezone: Option<String>,
+/// The resource owner as Help Scout's JSON text (`id`, `firstName`, `lastName`, `email`, …).
+pub fn me(client: &mut Client<impl Transport>) -> Result<Raw> {
+    Ok(Raw(client.get_object(&["users", "me"], &[], "user")?))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireUser {
+    #[serde(deserialize_with = "wire::id")]
+    id: u64,
+    #[serde(default)]
+    first_name: Option<String>,
+    #[serde(default)]
+    last_name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    timezone: Option<String>,
+}
+
+/// A user's JSON text as the WIT record, the text kept in `raw-json`.
+pub fn record(json: &str) -> Result<wit::User> {
+    let user: WireUser = wire::parse_text(json, "user")?;
+    if user.id == 0 {
+        return Err(wire::not_a("user"));
     }
-    let user: Wire = serde_json::from_str(raw.get()).unwrap_or_default();
-    crate::bindings::exports::helpscout::connector::users::User {
+    Ok(wit::User {
         id: user.id,
         first_name: user.first_name,
         last_name: user.last_name,
         email: user.email,
         role: user.role,
         timezone: user.timezone,
-        raw_json: raw.get().to_string(),
-    }
+        raw_json: json.to_string(),
+    })
 }

@@ -1,8 +1,32 @@
-//! Lenient readers for Help Scout JSON shared by the resources: ids and strings that may arrive
-//! as numbers or strings, and absent or null values defaulting quietly.
+//! Reading Help Scout's JSON: strict about the shape (a body that is not the object asked for is
+//! an error, never a record of defaults), lenient about field types Help Scout is known to vary
+//! (ids and texts as numbers or strings, absent or null values).
 
+use crate::error::{Error, Result};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+
+/// Decodes a wire record from parsed JSON; the wrong shape is an error naming `what`.
+pub fn parse<T: DeserializeOwned>(value: &Value, what: &str) -> Result<T> {
+    T::deserialize(value).map_err(|e| unexpected(what, &e))
+}
+
+/// Decodes a wire record from JSON text in one pass; the wrong shape is an error naming `what`.
+pub fn parse_text<T: DeserializeOwned>(json: &str, what: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| unexpected(what, &e))
+}
+
+/// The error for a body that is not the object it should be.
+pub fn not_a(what: &str) -> Error {
+    Error::Other(format!(
+        "Help Scout answered something that is not a {what}"
+    ))
+}
+
+fn unexpected(what: &str, e: &serde_json::Error) -> Error {
+    Error::Other(format!("Help Scout answered an unexpected {what}: {e}"))
+}
 
 /// Reads a number or a numeric string as u64 (0 when absent or unparsable).
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
@@ -34,18 +58,6 @@ pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
         Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
         _ => 0,
     })
-}
-
-/// Decodes a wire record; a value of the wrong shape is an error naming what was expected.
-pub fn parse<T: serde::de::DeserializeOwned>(value: &Value) -> crate::error::Result<T> {
-    T::deserialize(value).map_err(|e| {
-        crate::error::Error::Other(format!("Help Scout answered an unexpected shape: {e}"))
-    })
-}
-
-/// Decodes a wire record leniently; an object of the wrong shape yields the defaults.
-pub fn read<T: for<'de> Deserialize<'de> + Default>(value: &Value) -> T {
-    T::deserialize(value).unwrap_or_default()
 }
 
 /// Reads an optional text leniently: strings as they are, numbers and bools as text, null as none.

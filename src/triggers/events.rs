@@ -104,11 +104,6 @@ pub fn event_of_trigger(trigger: &str) -> Option<&'static str> {
         .map(|e| e.name)
 }
 
-/// The trigger an event name fires, if any.
-pub fn trigger_of(name: &str) -> Option<&'static str> {
-    lookup(name).and_then(|e| e.trigger)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

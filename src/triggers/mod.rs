@@ -1,9 +1,9 @@
-//! Triggers: webhook deliveries verified then parsed, the subscriptions behind them, and the
-//! polling fallback. The host keeps the webhook secret and the polling cursor.
+//! Triggers: webhook deliveries verified then parsed (`webhook`), the events Help Scout sends
+//! (`events`), webhook secrets (`secret`), and the polling fallback (`polling`). The webhook
+//! subscriptions behind them are a resource (`resources::webhooks`). The host keeps the webhook
+//! secret and the polling cursor.
 
-pub mod clock;
 pub mod events;
 pub mod polling;
 pub mod secret;
-pub mod subscriptions;
 pub mod webhook;

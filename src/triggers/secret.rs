@@ -26,7 +26,6 @@ pub fn generate(mut random: impl FnMut(u64) -> Vec<u8>) -> Result<String> {
 }
 
 /// A secret from the host's `wasi:random`.
-#[cfg(target_arch = "wasm32")]
 pub fn from_host() -> Result<String> {
     generate(crate::bindings::wasi::random::random::get_random_bytes)
 }

@@ -240,7 +240,9 @@ fn customer_errors() {
 
 #[test]
 fn typed_customers_interface() {
-    use host_test::bindings::customers::{CustomerInput, Entry, FindCustomersInput};
+    use host_test::bindings::customers::{
+        CustomerInput, Entry, FindCustomersInput, GetCustomerInput,
+    };
     block_on(async {
         let env = Env::start().await;
         let conn = env.conn();
@@ -304,7 +306,7 @@ fn typed_customers_interface() {
         let customer = runtime()
             .call(async |c, s| {
                 c.helpscout_connector_customers()
-                    .call_get_customer(s, &conn, id)
+                    .call_get_customer(s, &conn, GetCustomerInput { id })
                     .await
             })
             .await

@@ -1,0 +1,167 @@
+//! The input schemas in `schemas/` are generated from the types that decode the inputs, so the
+//! two cannot disagree: this test regenerates them and fails when a file drifted
+//! (`UPDATE_SCHEMAS=1 cargo test -p helpscout-connector schemas` rewrites them). Generation
+//! happens in tests only: the component embeds the files and does not carry schemars.
+
+use super::ENTRIES;
+use crate::catalog::invoke::Empty;
+use crate::ids::{ConversationId, CustomerId};
+use crate::resources::conversations::{
+    CreateConversation, FindConversations, GetConversation, UpdateConversation,
+};
+use crate::resources::customers::{CustomerFields, FindCustomers, GetCustomer, NewCustomer};
+use crate::resources::mailboxes::ListMailboxes;
+use crate::resources::threads::ThreadFields;
+use crate::resources::users::TestConnection;
+use crate::resources::webhooks::{Subscribe, Unsubscribe};
+use crate::triggers::polling::Poll;
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde_json::{Map, Value, json};
+
+fn schema<T: JsonSchema>() -> Value {
+    let settings = SchemaSettings::draft2020_12().with(|s| s.inline_subschemas = true);
+    settings
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
+}
+
+/// `T`'s schema with the id field `key` that addresses the resource added (and required).
+fn with_id<T: JsonSchema, I: JsonSchema>(key: &str) -> Value {
+    let mut value = schema::<T>();
+    value["properties"][key] = schema::<I>();
+    strip_meta(&mut value["properties"][key]);
+    let required = value["required"].as_array().cloned().unwrap_or_default();
+    let mut required: Vec<Value> = required.into_iter().filter(|r| r != key).collect();
+    required.insert(0, json!(key));
+    value["required"] = Value::Array(required);
+    value
+}
+
+fn strip_meta(value: &mut Value) {
+    if let Some(map) = value.as_object_mut() {
+        map.remove("$schema");
+        map.remove("title");
+    }
+}
+
+/// The generated input schema of a catalog entry.
+fn input_schema(name: &str) -> Value {
+    match name {
+        "list-mailboxes" => schema::<ListMailboxes>(),
+        "find-conversations" => schema::<FindConversations>(),
+        "get-conversation" => schema::<GetConversation>(),
+        "create-conversation" => schema::<CreateConversation>(),
+        "update-conversation" => with_id::<UpdateConversation, ConversationId>("id"),
+        "create-thread" => with_id::<ThreadFields, ConversationId>("conversationId"),
+        "find-customers" => schema::<FindCustomers>(),
+        "get-customer" => schema::<GetCustomer>(),
+        "create-customer" => schema::<NewCustomer>(),
+        "update-customer" => with_id::<CustomerFields, CustomerId>("id"),
+        "test-connection" => schema::<TestConnection>(),
+        "subscribe-webhook" => schema::<Subscribe>(),
+        "unsubscribe-webhook" => schema::<Unsubscribe>(),
+        "list-webhooks" => schema::<Empty>(),
+        _ => schema::<Poll>(),
+    }
+}
+
+/// `mailboxId` → `Mailbox ID`: a title for every property that has none.
+fn title_of(key: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in key.chars() {
+        if c.is_ascii_uppercase() && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        word.push(c);
+    }
+    words.push(word);
+    let words: Vec<String> = words
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| match w.to_ascii_lowercase().as_str() {
+            "id" => "ID".into(),
+            "ids" => "IDs".into(),
+            "url" => "URL".into(),
+            lower if i == 0 => {
+                let mut chars = lower.chars();
+                chars.next().map_or(String::new(), |f| {
+                    f.to_ascii_uppercase().to_string() + chars.as_str()
+                })
+            }
+            lower => lower.to_string(),
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Titles on every object property, recursively.
+fn add_titles(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(props)) = map.get_mut("properties") {
+                for (key, prop) in props.iter_mut() {
+                    if let Value::Object(p) = prop
+                        && !p.contains_key("title")
+                    {
+                        p.insert("title".into(), json!(title_of(key)));
+                    }
+                }
+            }
+            map.values_mut().for_each(add_titles);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_titles),
+        _ => {}
+    }
+}
+
+/// The schema as the file holds it: titled, keys sorted, pretty, with a final newline.
+fn file_text(name: &str, mut value: Value) -> String {
+    add_titles(&mut value);
+    let title = match super::lookup(name).map(|e| e.kind) {
+        Ok(super::Kind::Trigger) => "trigger poll input".to_string(),
+        _ => format!("{name} input"),
+    };
+    value["title"] = json!(title);
+    let sorted: Map<String, Value> = serde_json::from_value(value).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&sorted).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn file_name(name: &str) -> String {
+    match super::lookup(name).map(|e| e.kind) {
+        Ok(super::Kind::Trigger) => "poll.input.json".into(),
+        _ => format!("{name}.input.json"),
+    }
+}
+
+#[test]
+fn the_input_schemas_are_generated_from_the_input_types() {
+    let dir = format!("{}/schemas", env!("CARGO_MANIFEST_DIR"));
+    let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
+    let mut drifted = Vec::new();
+    for entry in ENTRIES {
+        let path = format!("{dir}/{}", file_name(entry.name));
+        let generated = file_text(entry.name, input_schema(entry.name));
+        if update {
+            std::fs::write(&path, &generated).unwrap();
+        } else if std::fs::read_to_string(&path).unwrap_or_default() != generated {
+            drifted.push(path);
+        }
+    }
+    assert!(
+        drifted.is_empty(),
+        "these schemas differ from the types; run UPDATE_SCHEMAS=1 cargo test -p \
+         helpscout-connector schemas and review the diff: {drifted:?}"
+    );
+}
+
+#[test]
+fn titles_read_like_words() {
+    assert_eq!(title_of("mailboxId"), "Mailbox ID");
+    assert_eq!(title_of("url"), "URL");
+    assert_eq!(title_of("customFieldsByIds"), "Custom fields by IDs");
+}

@@ -1,0 +1,21 @@
+//! The `mailboxes` export.
+
+use super::{Component, Result, open};
+use crate::bindings::exports::helpscout::connector::{mailboxes as wm, types};
+use crate::error::Error;
+use crate::resources::mailboxes::{self as resource, ListMailboxes};
+
+impl wm::Guest for Component {
+    fn list_mailboxes(
+        conn: types::Connection,
+        input: wm::ListMailboxesInput,
+    ) -> Result<Vec<wm::Mailbox>> {
+        let input = ListMailboxes {
+            include_folders: input.include_folders,
+            include_fields: input.include_fields,
+        };
+        let mailboxes = resource::list(&mut open(conn)?, &input)?;
+        let records = mailboxes.items.iter().map(resource::Mailbox::record);
+        Ok(records.collect::<std::result::Result<_, Error>>()?)
+    }
+}

@@ -1,0 +1,27 @@
+//! `create-customer`: `POST /v2/customers` (Create Customer), then its properties
+//! (`PATCH /v2/customers/{id}/properties`), checked against their definitions before anything is
+//! written; a failure after the create is `partial` with the new id.
+
+use super::fields::NewCustomer;
+use super::properties::{self, Definitions};
+use crate::client::{Client, Method, Replay, Transport, created_id};
+use crate::decode::Validate;
+use crate::error::Result;
+use crate::resources::Created;
+
+pub fn create(client: &mut Client<impl Transport>, input: &NewCustomer) -> Result<Created> {
+    input.validate()?;
+    let fields = &input.0;
+    let property_ops = match fields.properties.is_empty() {
+        true => None,
+        false => Some(Definitions::fetch(client)?.operations(&fields.properties)?),
+    };
+    let body = fields.create_body();
+    let response = client.write(Method::Post, &["customers"], Some(&body), Replay::Unsafe)?;
+    let id = created_id(&response);
+    if let (Some(id), Some(ops)) = (id, property_ops) {
+        properties::patch(client, id, &ops)
+            .map_err(|e| e.after_steps("properties", &["create"], Some(id)))?;
+    }
+    Ok(Created { id })
+}

@@ -1,0 +1,221 @@
+//! `find-customers`: `GET /v2/customers` with List Customers' filters, pages followed until
+//! `limit`. An e-mail is searched with the query syntax, whose `email:` matches by "contains"
+//! (List Customers: "an email containing"), so only customers having exactly that address are
+//! kept: a "find, then update" workflow must never edit a near miss.
+
+use crate::client::{Client, Transport, raw_object};
+use crate::decode::{Validate, all, check_email, check_limit, check_timestamp};
+use crate::error::{Error, Result};
+use crate::ids::{CustomerId, MailboxId};
+use crate::query::Query;
+use crate::resources::Found;
+use crate::resources::conversations::SortOrder;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub enum CustomerSortField {
+    #[serde(rename = "score")]
+    Score,
+    #[serde(rename = "firstName")]
+    FirstName,
+    #[serde(rename = "lastName")]
+    LastName,
+    #[serde(rename = "modifiedAt")]
+    ModifiedAt,
+    #[serde(rename = "createdAt")]
+    CreatedAt,
+}
+
+/// Input of `find-customers`; every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FindCustomers {
+    /// Only customers having exactly this address (case-insensitive).
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub mailbox: Option<MailboxId>,
+    /// Modified after this instant.
+    #[cfg_attr(
+        test,
+        schemars(schema_with = "crate::decode::checks::schema::timestamp")
+    )]
+    #[serde(default)]
+    pub modified_since: Option<String>,
+    /// A Help Scout search expression, passed on untouched (ANDed with `email`).
+    pub query: Option<String>,
+    pub sort_field: Option<CustomerSortField>,
+    pub sort_order: Option<SortOrder>,
+    /// Most customers returned, across pages (default 100).
+    #[serde(default)]
+    #[cfg_attr(test, schemars(schema_with = "crate::decode::checks::schema::limit"))]
+    pub limit: Option<u32>,
+}
+
+impl Validate for FindCustomers {
+    fn validate(&self) -> Result<()> {
+        let mut checks = vec![check_limit(self.limit, 100).map(|_| ())];
+        if let Some(since) = &self.modified_since {
+            checks.push(check_timestamp("modifiedSince", since));
+        }
+        if let Some(email) = &self.email {
+            checks.push(check_email("email", email));
+        }
+        all(checks)
+    }
+}
+
+impl FindCustomers {
+    fn query_params(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        if let Some(mailbox) = self.mailbox {
+            q.push(("mailbox", mailbox.segment()));
+        }
+        for (key, value) in [
+            ("firstName", &self.first_name),
+            ("lastName", &self.last_name),
+        ] {
+            if let Some(v) = value {
+                q.push((key, v.clone()));
+            }
+        }
+        if let Some(since) = &self.modified_since {
+            q.push(("modifiedSince", since.clone()));
+        }
+        if let Some(field) = self.sort_field {
+            q.push(("sortField", sort_field_name(field).into()));
+        }
+        if let Some(order) = self.sort_order {
+            q.push(("sortOrder", order.as_str().into()));
+        }
+        let mut parts = Vec::new();
+        if let Some(email) = &self.email {
+            parts.push(Query::term("email", email));
+        }
+        if let Some(raw) = &self.query {
+            parts.push(Query::raw(raw));
+        }
+        if let Some(query) = Query::all(parts) {
+            q.push(("query", query.into_string()));
+        }
+        q
+    }
+}
+
+fn sort_field_name(field: CustomerSortField) -> &'static str {
+    match field {
+        CustomerSortField::Score => "score",
+        CustomerSortField::FirstName => "firstName",
+        CustomerSortField::LastName => "lastName",
+        CustomerSortField::ModifiedAt => "modifiedAt",
+        CustomerSortField::CreatedAt => "createdAt",
+    }
+}
+
+/// The customers, as Help Scout's JSON text: pages followed until `limit` or the end. With an
+/// `email`, only customers having exactly that address (case-insensitive) count: Help Scout's
+/// `(email:"…")` also finds `emma@example.com` for `a@example.com` (List Customers: "an email
+/// containing"), and a "find, then update" workflow must never edit a near miss.
+pub fn find(client: &mut Client<impl Transport>, input: &FindCustomers) -> Result<Found> {
+    input.validate()?;
+    let limit = check_limit(input.limit, 100)?;
+    let first = client
+        .base()
+        .endpoint(&["customers"], &input.query_params());
+    let Some(email) = &input.email else {
+        let items = client.collect_raw(first, "customers", limit)?;
+        return Ok(Found { items });
+    };
+    let mut rest = Vec::new();
+    let mut exact = client.collect_raw_where(first, "customers", limit, |item| {
+        let keep = has_email(item, email)?;
+        if keep.is_none() {
+            rest.push(item.get().to_string());
+        }
+        Ok(keep.unwrap_or(false))
+    })?;
+    // Items listed without their e-mails are read one by one (rare; Help Scout embeds them).
+    for text in rest {
+        if exact.len() >= limit {
+            break;
+        }
+        let Ok(IdOnly { id }) = serde_json::from_str::<IdOnly>(&text) else {
+            continue;
+        };
+        let full = client.get_body(client.base().endpoint(&["customers", &id.segment()], &[]))?;
+        let raw = raw_object(&full, "customer")?;
+        if has_email(&raw, email)? == Some(true) {
+            exact.push(raw);
+        }
+    }
+    Ok(Found { items: exact })
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: CustomerId,
+}
+
+/// Whether the customer has exactly this address; `None` when the item lists no e-mails.
+fn has_email(item: &RawValue, email: &str) -> Result<Option<bool>> {
+    #[derive(Deserialize)]
+    struct Listed {
+        #[serde(rename = "_embedded", default)]
+        embedded: Option<Embedded>,
+    }
+    #[derive(Deserialize)]
+    struct Embedded {
+        emails: Option<Vec<EmailEntry>>,
+    }
+    #[derive(Deserialize)]
+    struct EmailEntry {
+        #[serde(default)]
+        value: String,
+    }
+    let listed: Listed = serde_json::from_str(item.get())
+        .map_err(|e| Error::Other(format!("Help Scout answered an unexpected customer: {e}")))?;
+    let emails = listed.embedded.and_then(|e| e.emails);
+    Ok(emails.map(|list| {
+        list.iter()
+            .any(|e| e.value.trim().eq_ignore_ascii_case(email.trim()))
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::decode;
+
+    #[test]
+    fn email_goes_through_the_query_joined_by_and() {
+        let input: FindCustomers =
+            decode(r#"{"email": "a@example.com", "query": "(firstName:\"A\")", "mailbox": 3}"#)
+                .unwrap();
+        let q = input.query_params();
+        assert_eq!(q[0], ("mailbox", "3".to_string()));
+        assert_eq!(
+            q[1],
+            (
+                "query",
+                r#"((email:"a@example.com") AND (firstName:"A"))"#.to_string()
+            )
+        );
+        let only: FindCustomers = decode(r#"{"email": "a@example.com"}"#).unwrap();
+        assert_eq!(
+            only.query_params(),
+            [("query", r#"(email:"a@example.com")"#.to_string())]
+        );
+        let raw: FindCustomers =
+            decode(r#"{"query": "lastName:\"B\" OR firstName:\"A\""}"#).unwrap();
+        assert_eq!(raw.query_params()[0].1, r#"lastName:"B" OR firstName:"A""#);
+        assert!(
+            decode::<FindCustomers>("{}")
+                .unwrap()
+                .query_params()
+                .is_empty()
+        );
+    }
+}

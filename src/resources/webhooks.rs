@@ -1,0 +1,381 @@
+//! Webhooks (`/v2/webhooks`): `subscribe-webhook`, `unsubscribe-webhook`, `list-webhooks`.
+//! Webhooks that share a URL share one Help Scout webhook and one secret: subscribing again for a
+//! registered URL merges the events and keeps the secret the host stored (Update Webhook requires
+//! the secret, <https://developer.helpscout.com/mailbox-api/endpoints/webhooks/update/>, and Get
+//! Webhook never returns it), refuses with `conflict` when the host has no secret to give, and
+//! replaces it only when asked to. Unsubscribing some events keeps the webhook for the others.
+
+use crate::client::{Client, Method, Replay, Transport, created_id};
+use crate::decode::{Validate, all, check_length};
+use crate::error::{Error, Result};
+use crate::ids::{MailboxId, WebhookId};
+use crate::resources::wire;
+use crate::triggers::events::{self, event_of_trigger};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+/// Input of `subscribe-webhook`.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Subscribe {
+    pub url: String,
+    /// Trigger names or Help Scout event names.
+    pub events: Vec<String>,
+    /// Mailboxes whose conversation events are delivered; none means all mailboxes.
+    #[serde(default)]
+    pub mailbox_ids: Vec<MailboxId>,
+    pub label: Option<String>,
+    /// The secret the host stored for this URL: kept when the URL is already registered.
+    pub secret: Option<String>,
+    /// Replace the secret of an already registered URL (every trigger on it must then use the
+    /// new one).
+    #[serde(default)]
+    pub rotate_secret: bool,
+}
+
+/// Input of `unsubscribe-webhook`.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Unsubscribe {
+    pub id: WebhookId,
+    /// Remove only these triggers or events; the webhook is deleted when none remain.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// The webhook's stored secret, which Help Scout's update requires (with `events`).
+    pub secret: Option<String>,
+}
+
+/// A webhook as Help Scout lists it (`GET /v2/webhooks`, `GET /v2/webhooks/{id}`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Webhook {
+    #[serde(deserialize_with = "wire::id")]
+    id: u64,
+    url: String,
+    events: Vec<String>,
+    mailbox_ids: Vec<MailboxId>,
+    label: Option<String>,
+    state: Option<String>,
+}
+
+/// A webhook subscription as the actions return it (`subscribe-webhook`, `list-webhooks`).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Subscription {
+    pub id: Option<u64>,
+    pub url: String,
+    pub events: Vec<String>,
+    pub mailbox_ids: Vec<MailboxId>,
+    pub label: Option<String>,
+    pub state: String,
+    /// Only from `subscribe-webhook`: Help Scout never lists it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    pub created: bool,
+}
+
+/// The output of `unsubscribe-webhook`.
+#[derive(Debug, Serialize)]
+pub struct Unsubscribed {
+    pub id: WebhookId,
+    pub deleted: bool,
+    /// The events the webhook still delivers.
+    pub events: Vec<String>,
+}
+
+/// The output of `list-webhooks`.
+#[derive(Debug, Serialize)]
+pub struct Subscriptions {
+    pub items: Vec<Subscription>,
+}
+
+impl Validate for Subscribe {
+    fn validate(&self) -> Result<()> {
+        all([
+            check_url(&self.url),
+            check_secret(&self.secret),
+            event_names(&self.events, "events").map(|_| ()),
+        ])
+    }
+}
+
+impl Validate for Unsubscribe {
+    fn validate(&self) -> Result<()> {
+        let mut checks = vec![check_secret(&self.secret)];
+        if !self.events.is_empty() {
+            checks.push(event_names(&self.events, "events").map(|_| ()));
+            if self.secret.is_none() {
+                checks.push(Err(Error::invalid(
+                    "secret",
+                    "is required with events: Help Scout's Update Webhook needs the webhook's \
+                     secret, and keeping the one stored for its URL keeps the other triggers \
+                     verifying",
+                )));
+            }
+        }
+        all(checks)
+    }
+}
+
+/// The Help Scout event names of `events` (trigger or event names), deduplicated; only those
+/// Create Webhook accepts.
+fn event_names(events: &[String], path: &str) -> Result<Vec<String>> {
+    if events.is_empty() {
+        return Err(Error::invalid(path, "needs at least one trigger or event"));
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut checks = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let name = event_of_trigger(e)
+            .or_else(|| events::lookup(e).filter(|k| k.subscribable).map(|k| k.name));
+        match name {
+            Some(name) if !names.iter().any(|n| n == name) => names.push(name.to_string()),
+            Some(_) => {}
+            None => checks.push(Err(Error::invalid(
+                format!("{path}[{i}]"),
+                format!(
+                    "{e:?} is neither a trigger ({}) nor an event Create Webhook accepts",
+                    events::TRIGGERS.join(", ")
+                ),
+            ))),
+        }
+    }
+    all(checks)?;
+    Ok(names)
+}
+
+fn check_url(url: &str) -> Result<()> {
+    let parsed = url::Url::parse(url).map_err(|_| Error::invalid("url", "is not a URL"))?;
+    if !matches!(parsed.scheme(), "https" | "http")
+        || parsed.host_str().is_none()
+        || url.len() > 2048
+    {
+        return Err(Error::invalid(
+            "url",
+            "must be an http(s) URL of at most 2048 characters",
+        ));
+    }
+    Ok(())
+}
+
+/// Help Scout keeps secrets of at most 40 characters (Create Webhook).
+fn check_secret(secret: &Option<String>) -> Result<()> {
+    match secret {
+        Some(s) => check_length("secret", s, 1, 40),
+        None => Ok(()),
+    }
+}
+
+/// The union of two mailbox scopes, where an empty list means every mailbox.
+fn merged_mailboxes(old: &[MailboxId], new: &[MailboxId]) -> Vec<MailboxId> {
+    if old.is_empty() || new.is_empty() {
+        return Vec::new();
+    }
+    let mut ids = old.to_vec();
+    ids.extend(new.iter().filter(|id| !old.contains(id)));
+    ids
+}
+
+/// The create/update body; `mailboxIds` is omitted for "all mailboxes" (absent means all).
+fn body(
+    url: &str,
+    events: &[String],
+    secret: &str,
+    mailboxes: &[MailboxId],
+    label: &Option<String>,
+) -> Value {
+    let mut body = json!({"url": url, "events": events, "secret": secret, "payloadVersion": "V2",
+                          "notification": false});
+    if !mailboxes.is_empty() {
+        body["mailboxIds"] = json!(mailboxes);
+    }
+    if let Some(label) = label {
+        body["label"] = json!(label);
+    }
+    body
+}
+
+/// Registers `input.url`, or adds the events to the webhook already registered for it.
+/// `new_secret` makes a secret when one is needed (from `wasi:random` in the component).
+pub fn subscribe(
+    client: &mut Client<impl Transport>,
+    input: &Subscribe,
+    new_secret: &mut dyn FnMut() -> Result<String>,
+) -> Result<Subscription> {
+    input.validate()?;
+    let requested = event_names(&input.events, "events")?;
+    let existing = list_raw(client)?.into_iter().find(|w| w.url == input.url);
+    let Some(old) = existing else {
+        let secret = match &input.secret {
+            Some(s) => s.clone(),
+            None => new_secret()?,
+        };
+        let body = body(
+            &input.url,
+            &requested,
+            &secret,
+            &input.mailbox_ids,
+            &input.label,
+        );
+        let response = client.write(Method::Post, &["webhooks"], Some(&body), Replay::Unsafe)?;
+        return Ok(Subscription {
+            id: created_id(&response),
+            url: input.url.clone(),
+            events: requested,
+            mailbox_ids: input.mailbox_ids.clone(),
+            label: input.label.clone(),
+            state: "enabled".into(),
+            secret: Some(secret),
+            created: true,
+        });
+    };
+    let secret = match (&input.secret, input.rotate_secret) {
+        (_, true) => new_secret()?,
+        (Some(s), false) => s.clone(),
+        (None, false) => return Err(conflict(&old)),
+    };
+    let mut names = old.events.clone();
+    names.extend(requested.into_iter().filter(|n| !old.events.contains(n)));
+    let mailboxes = merged_mailboxes(&old.mailbox_ids, &input.mailbox_ids);
+    let label = input.label.clone().or(old.label.clone());
+    let body = body(&input.url, &names, &secret, &mailboxes, &label);
+    let id = old.id.to_string();
+    client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
+    Ok(Subscription {
+        id: Some(old.id),
+        url: input.url.clone(),
+        events: names,
+        mailbox_ids: mailboxes,
+        label,
+        state: "enabled".into(),
+        secret: Some(secret),
+        created: false,
+    })
+}
+
+fn conflict(old: &Webhook) -> Error {
+    Error::Conflict(format!(
+        "webhook {} already delivers {} to {}; give the secret stored for that URL as \"secret\" \
+         to add events to it, or \"rotateSecret\": true to replace the secret of every trigger on \
+         that URL",
+        old.id,
+        old.events.join(", "),
+        old.url
+    ))
+}
+
+/// Deletes the webhook, or removes only `input.events` from it (deleting it when none remain).
+pub fn unsubscribe(
+    client: &mut Client<impl Transport>,
+    input: &Unsubscribe,
+) -> Result<Unsubscribed> {
+    input.validate()?;
+    let id = input.id.segment();
+    let deleted = Unsubscribed {
+        id: input.id,
+        deleted: true,
+        events: Vec::new(),
+    };
+    let (false, Some(secret)) = (input.events.is_empty(), &input.secret) else {
+        client.write(Method::Delete, &["webhooks", &id], None, Replay::Unsafe)?;
+        return Ok(deleted);
+    };
+    let removed = event_names(&input.events, "events")?;
+    let current: Webhook = wire::parse(&client.get(&["webhooks", &id], &[])?, "webhook")?;
+    let remaining: Vec<String> = current
+        .events
+        .iter()
+        .filter(|e| !removed.contains(e))
+        .cloned()
+        .collect();
+    if remaining.is_empty() {
+        client.write(Method::Delete, &["webhooks", &id], None, Replay::Unsafe)?;
+        return Ok(deleted);
+    }
+    let body = body(
+        &current.url,
+        &remaining,
+        secret,
+        &current.mailbox_ids,
+        &current.label,
+    );
+    client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
+    Ok(Unsubscribed {
+        id: input.id,
+        deleted: false,
+        events: remaining,
+    })
+}
+
+/// Every webhook of the account (secrets are never listed: Help Scout does not return them).
+pub fn list(client: &mut Client<impl Transport>) -> Result<Subscriptions> {
+    let items = list_raw(client)?
+        .into_iter()
+        .map(|w| Subscription {
+            id: Some(w.id),
+            url: w.url,
+            events: w.events,
+            mailbox_ids: w.mailbox_ids,
+            label: w.label,
+            state: w.state.unwrap_or_else(|| "enabled".into()),
+            secret: None,
+            created: false,
+        })
+        .collect();
+    Ok(Subscriptions { items })
+}
+
+fn list_raw(client: &mut Client<impl Transport>) -> Result<Vec<Webhook>> {
+    let url = client.base().endpoint(&["webhooks"], &[]);
+    let items = client.collect(url, "webhooks", 10_000)?;
+    items.iter().map(|w| wire::parse(w, "webhook")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailbox_scopes_merge_with_empty_meaning_all() {
+        let ids = |list: &[u64]| -> Vec<MailboxId> {
+            list.iter().map(|i| MailboxId::new(*i).unwrap()).collect()
+        };
+        assert_eq!(
+            merged_mailboxes(&ids(&[1, 2]), &ids(&[2, 3])),
+            ids(&[1, 2, 3])
+        );
+        assert!(merged_mailboxes(&[], &ids(&[3])).is_empty());
+        assert!(merged_mailboxes(&ids(&[1]), &[]).is_empty());
+    }
+
+    #[test]
+    fn only_events_create_webhook_accepts() {
+        let names = |list: &[&str]| {
+            let list: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+            event_names(&list, "events")
+        };
+        assert_eq!(
+            names(&["new-conversation", "convo.created", "tag.created"]).unwrap(),
+            ["convo.created", "tag.created"]
+        );
+        for refused in [
+            "convo.ai-answers.created",
+            "helpscout.test",
+            "convo.exploded",
+        ] {
+            assert!(names(&[refused]).is_err(), "{refused}");
+        }
+        let Err(Error::Validation(errors)) = names(&["x", "convo.created", "y"]) else {
+            panic!()
+        };
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["events[0]", "events[2]"]);
+        assert_eq!(
+            body("u", &[], "s", &[], &None).get("mailboxIds"),
+            None,
+            "absent means all mailboxes"
+        );
+    }
+}
