@@ -5,7 +5,7 @@ use crate::outgoing::Policy;
 use crate::output::{EXIT_OK, EXIT_USAGE, emit_json, report_error, report_host_failure};
 use crate::progress;
 use crate::runtime::Runtime;
-use crate::simulator::{Fault, Simulator, SimulatorOptions, credentials};
+use helpscout_simulator::{Fault, Simulator, SimulatorOptions, credentials};
 use serde_json::{Value, json};
 use std::io::Read;
 use std::path::Path;

@@ -4,7 +4,7 @@
 use crate::bindings::{ClientCredentials, Connection, Credentials, RetryPolicy};
 use crate::outgoing::{Destination, Policy};
 use crate::runtime::{EMBEDDED_COMPONENT, Runtime};
-use crate::simulator::{Simulator, SimulatorOptions, credentials};
+use helpscout_simulator::{Simulator, SimulatorOptions, credentials};
 use std::path::Path;
 
 /// Credentials as given on the command line.

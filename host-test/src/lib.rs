@@ -1,6 +1,6 @@
-//! host-test: a wasmtime host for the Help Scout connector component, with an embedded, stateful
-//! Help Scout simulator. The binary (`main.rs`) is a thin CLI over this library so that the
-//! integration tests drive exactly the code the CLI runs.
+//! host-test: a wasmtime host for the Help Scout connector component, with the stateful Help Scout
+//! simulator (the `helpscout-simulator` crate beside it) embedded. The binary (`main.rs`) is a
+//! thin CLI over this library so that the integration tests drive exactly the code the CLI runs.
 //!
 //! Design decisions: one `Runtime` (engine, component, instance-pre) per process and a fresh
 //! store per call; every outgoing request passes the `outgoing` hook's allow-list; the simulator
@@ -18,5 +18,4 @@ pub mod outgoing;
 pub mod output;
 pub mod progress;
 pub mod runtime;
-pub mod simulator;
 pub mod webhooks;

@@ -5,7 +5,7 @@
 use crate::bindings::{Connection, Credentials};
 use crate::outgoing::{Destination, Policy};
 use crate::runtime::Runtime;
-use crate::simulator::{Simulator, SimulatorOptions, credentials};
+use helpscout_simulator::{Simulator, SimulatorOptions, credentials};
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::Instant;

@@ -1,11 +1,11 @@
 //! The `host-test` CLI (contract §3): `actions`, `run`, `demo`, `simulator`.
 
 use clap::{Parser, Subcommand};
+use helpscout_simulator::Fault;
 use host_test::bindings::RetryPolicy;
 use host_test::commands::{self, RunArgs};
 use host_test::connect::GivenCredentials;
 use host_test::demo::demo;
-use host_test::simulator::Fault;
 use std::path::PathBuf;
 
 #[derive(Parser)]

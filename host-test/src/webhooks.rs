@@ -1,22 +1,12 @@
 //! Webhook deliveries on the host side: `replay` hands a body file to the component exactly as
 //! Help Scout would deliver it; `listen` receives real deliveries on 127.0.0.1 and verifies each
-//! through the component (200 verified, 401 bad signature, 400 malformed).
+//! through the component (200 verified, 401 bad signature, 400 malformed). Bodies are signed with
+//! the simulator's [`sign`], the one signer both use.
 
 use crate::bindings::{ConnectorError, triggers};
 use crate::runtime::Runtime;
-use base64::Engine as _;
-use hmac::{Hmac, Mac};
+use helpscout_simulator::sign;
 use serde_json::{Value, json};
-use sha1::Sha1;
-
-/// `base64(HMAC-SHA1(secret, body))`, Help Scout's `X-HelpScout-Signature`.
-pub fn sign(body: &[u8], secret: &str) -> String {
-    let Ok(mut mac) = Hmac::<Sha1>::new_from_slice(secret.as_bytes()) else {
-        return String::new();
-    };
-    mac.update(body);
-    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
-}
 
 /// Verifies and parses one delivery through the component, against the secrets stored for its
 /// URL (newest first).

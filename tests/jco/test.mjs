@@ -31,7 +31,7 @@ if (!baseUrl) {
 }
 const componentJs = resolve(process.env.JCO_COMPONENT_JS ?? join(repo, 'target', 'jco', 'out', 'connector.js'));
 const token = process.env.SIMULATOR_TOKEN ?? 'demo-access-token';
-// The simulator's demo app (host-test/src/simulator/mod.rs, `credentials`).
+// The simulator's demo app (host-test/simulator/src/lib.rs, `credentials`).
 const demoClient = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
 const secrets = [token, demoClient.clientSecret];
 

@@ -7,7 +7,7 @@ use crate::error_json::case_name;
 use crate::outgoing::{Destination, Policy};
 use crate::output::{EXIT_FAILED, EXIT_OK, emit_line, report_host_failure};
 use crate::runtime::{Grant, Runtime};
-use crate::simulator::{Simulator, SimulatorOptions, credentials};
+use helpscout_simulator::{Simulator, SimulatorOptions, credentials};
 use serde_json::Value;
 use std::path::Path;
 

@@ -33,7 +33,7 @@ impl Demo {
             body.as_bytes(),
             event,
             "another secret",
-            Some(&crate::webhooks::sign(body.as_bytes(), secret)),
+            Some(&helpscout_simulator::sign(body.as_bytes(), secret)),
         )
         .await;
         if !matches!(tampered, Ok(Err(_))) {

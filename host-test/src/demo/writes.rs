@@ -2,7 +2,7 @@
 //! back to check that the change took effect, and the partial-failure and validation cases.
 
 use super::{Demo, Step, count};
-use crate::simulator::credentials;
+use helpscout_simulator::credentials;
 use serde_json::{Value, json};
 
 /// Subject of the conversation the demo creates; later steps find it by this subject.

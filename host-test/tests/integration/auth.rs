@@ -4,11 +4,11 @@
 use crate::common;
 
 use common::{Env, block_on, runtime};
-use host_test::bindings::{ClientCredentials, ConnectorError, Credentials};
-use host_test::runtime::Grant;
-use host_test::simulator::credentials::{
+use helpscout_simulator::credentials::{
     ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN,
 };
+use host_test::bindings::{ClientCredentials, ConnectorError, Credentials};
+use host_test::runtime::Grant;
 
 #[test]
 fn authorization_url_is_help_scouts() {

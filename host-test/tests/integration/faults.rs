@@ -5,8 +5,8 @@
 use crate::common;
 
 use common::{Env, block_on, ids, runtime};
+use helpscout_simulator::Fault;
 use host_test::bindings::{ClientCredentials, ConnectorError, Credentials, RetryPolicy};
-use host_test::simulator::Fault;
 use serde_json::Value;
 
 fn fault(env: &Env, spec: &str) {

@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{self, Env, block_on, ids, validation_path};
+use helpscout_simulator::Fault;
 use host_test::bindings::ConnectorError;
-use host_test::simulator::Fault;
 use serde_json::{Value, json};
 
 /// Requests other than GET the simulator received (writes).

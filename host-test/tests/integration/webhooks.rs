@@ -5,9 +5,10 @@
 use crate::common;
 
 use common::{block_on, runtime};
+use helpscout_simulator::sign;
 use host_test::bindings::ConnectorError;
 use host_test::listen::Listener;
-use host_test::webhooks::{replay, sign, verify};
+use host_test::webhooks::{replay, verify};
 use serde_json::{Value, json};
 use std::sync::Arc;
 

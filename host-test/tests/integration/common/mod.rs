@@ -4,10 +4,10 @@
 
 pub mod replay;
 
+use helpscout_simulator::{LoggedRequest, Simulator, SimulatorOptions, credentials};
 use host_test::bindings::{Connection, ConnectorError, Credentials, Invocation};
 use host_test::outgoing::{Destination, Policy};
 use host_test::runtime::{EMBEDDED_COMPONENT, Runtime};
-use host_test::simulator::{LoggedRequest, Simulator, SimulatorOptions, credentials};
 use serde_json::Value;
 use std::sync::OnceLock;
 

@@ -1,0 +1,156 @@
+//! Conversation status changes and the `lineitem` threads that record them, as Help Scout does:
+//! every thread carries the conversation's status after it, and a change made without a message
+//! (PATCH `/status`) appends a `lineitem` thread (`action.type: "changed-ticket-status"`, no
+//! body). Line items are threads like any other but do not count towards the 100-thread limit.
+
+use serde_json::{Value, json};
+
+use super::{Actor, Conversation, State, Status, Thread};
+
+/// The stored (and rendered) type of a status-change thread.
+pub const LINEITEM: &str = "lineitem";
+
+/// `action.type` of a status-change line item.
+const CHANGED_STATUS: &str = "changed-ticket-status";
+
+/// Sets a conversation's status; closing stamps `closedAt`/`closedBy`, reopening clears `closedAt`.
+pub fn set_status(c: &mut Conversation, status: Status, by: u64, now: i64) {
+    if status == Status::Closed && c.status != Status::Closed {
+        c.closed_at = Some(now);
+        c.closed_by = by;
+    } else if status != Status::Closed {
+        c.closed_at = None;
+    }
+    c.status = status;
+}
+
+/// `Closed`, `Active`, ... as the line-item text spells it.
+fn label(status: Status) -> &'static str {
+    match status {
+        Status::Active => "Active",
+        Status::Pending => "Pending",
+        Status::Closed => "Closed",
+        Status::Spam => "Spam",
+    }
+}
+
+impl Thread {
+    pub fn is_lineitem(&self) -> bool {
+        self.kind == LINEITEM
+    }
+}
+
+impl Conversation {
+    /// Threads counted against the 100-thread limit (line items are not).
+    pub fn counted_threads(&self) -> usize {
+        self.threads.iter().filter(|t| !t.is_lineitem()).count()
+    }
+}
+
+impl State {
+    /// Sets conversation `id`'s status as user `by` at `now`. When it really changes and no new
+    /// thread already carries the new status (`carried`), appends a `lineitem` thread recording
+    /// it. Returns whether the status changed.
+    pub fn change_status(
+        &mut self,
+        id: u64,
+        status: Status,
+        by: u64,
+        now: i64,
+        carried: bool,
+    ) -> bool {
+        let Some(c) = self.conversations.get_mut(&id) else {
+            return false;
+        };
+        let changed = c.status != status;
+        set_status(c, status, by, now);
+        if changed && !carried {
+            let thread_id = self.ids.thread;
+            self.ids.thread += 1;
+            c.threads.push(Thread {
+                id: thread_id,
+                kind: LINEITEM.to_string(),
+                status,
+                body: String::new(),
+                created_by: Actor::User(by),
+                customer_id: c.primary_customer,
+                assigned_to: c.assignee,
+                to: Vec::new(),
+                cc: Vec::new(),
+                bcc: Vec::new(),
+                created_at: now,
+                draft: false,
+                attachments: Vec::new(),
+            });
+            // Stable: same-second threads keep their insertion order.
+            c.threads.sort_by_key(|t| t.created_at);
+        }
+        changed
+    }
+}
+
+/// The `action` object of a rendered thread.
+pub fn action(st: &State, t: &Thread) -> Value {
+    if !t.is_lineitem() {
+        return json!({"type": "default"});
+    }
+    let who = match t.created_by {
+        Actor::User(id) => st.user(id).map_or("Someone", |u| u.first_name.as_str()),
+        Actor::Customer(_) => "The customer",
+    };
+    let text = format!("{who} changed the status to {}", label(t.status));
+    json!({"type": CHANGED_STATUS, "text": text})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed;
+
+    #[test]
+    fn two_changes_in_one_second_leave_two_lineitems_in_order() {
+        let mut st = seed::build(1, 100, 150);
+        let id = 5_000_001;
+        let before = st.conversations[&id].threads.len();
+        let first = if st.conversations[&id].status == Status::Closed {
+            Status::Active
+        } else {
+            Status::Closed
+        };
+        let now = 1_900_000_000;
+        assert!(st.change_status(id, first, 301, now, false));
+        assert!(st.change_status(id, Status::Pending, 302, now, false));
+        assert!(!st.change_status(id, Status::Pending, 302, now, false));
+        let c = &st.conversations[&id];
+        assert_eq!(c.threads.len(), before + 2);
+        assert_eq!(c.counted_threads(), before);
+        let items: Vec<&Thread> = c.threads.iter().filter(|t| t.is_lineitem()).collect();
+        assert_eq!(items.len(), 2);
+        assert_eq!((items[0].status, items[1].status), (first, Status::Pending));
+        assert!(items[0].id < items[1].id);
+        assert!(
+            items
+                .iter()
+                .all(|t| t.created_at == now && t.body.is_empty())
+        );
+        assert_eq!(c.threads.last().map(|t| t.id), Some(items[1].id));
+        assert_eq!(
+            action(&st, items[1]),
+            json!({"type": "changed-ticket-status", "text": "Ben changed the status to Pending"})
+        );
+        assert_eq!(action(&st, &c.threads[0]), json!({"type": "default"}));
+    }
+
+    #[test]
+    fn carried_changes_add_no_lineitem_but_stamp_closing() {
+        let mut st = seed::build(1, 100, 150);
+        let id = 5_000_002;
+        st.change_status(id, Status::Active, 301, 10, true);
+        let before = st.conversations[&id].threads.len();
+        assert!(st.change_status(id, Status::Closed, 303, 20, true));
+        let c = &st.conversations[&id];
+        assert_eq!(c.threads.len(), before);
+        assert_eq!((c.closed_at, c.closed_by), (Some(20), 303));
+        assert!(!st.change_status(999, Status::Closed, 303, 20, false));
+    }
+}
