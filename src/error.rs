@@ -13,29 +13,59 @@ pub struct FieldError {
     pub rejected_value: Option<String>,
 }
 
+/// What went wrong, for a person, with what a support ticket to Help Scout needs: the HTTP
+/// status of Help Scout's answer and its `Correlation-Id`, when there was an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub status: Option<u16>,
+    pub correlation_id: Option<String>,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Self {
+        Problem {
+            message,
+            ..Problem::default()
+        }
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("unauthorized: {0}")]
-    Unauthorized(String),
+    Unauthorized(Problem),
     #[error("forbidden: {0}")]
-    Forbidden(String),
+    Forbidden(Problem),
     #[error("not found: {0}")]
-    NotFound(String),
+    NotFound(Problem),
     #[error("validation failed: {}", describe_fields(.0))]
     Validation(Vec<FieldError>),
     #[error("rate limited: retry after {0} s")]
     RateLimited(u32),
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Problem),
     #[error("precondition failed: {0}")]
-    PreconditionFailed(String),
+    PreconditionFailed(Problem),
     #[error("transient failure: {0}")]
-    Transient(String),
+    Transient(Problem),
     #[error("unknown outcome: {0}")]
-    UnknownOutcome(String),
+    UnknownOutcome(Problem),
     #[error("denied by host: {0}")]
-    Denied(String),
+    Denied(Problem),
     #[error("invalid signature: {0}")]
     InvalidSignature(String),
     #[error("{message} (failed step: {failed_step}, {cause}; applied: {applied:?})")]
@@ -48,7 +78,7 @@ pub enum Error {
         cause: &'static str,
     },
     #[error("{0}")]
-    Other(String),
+    Other(Problem),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -106,6 +136,11 @@ impl Error {
     pub fn from_status(status: u16, body: &[u8], retry_after: Option<u32>) -> Self {
         let parsed: VndError = serde_json::from_slice(body).unwrap_or_default();
         let message = parsed.message_or(status);
+        let problem = |message: String| Problem {
+            message,
+            status: Some(status),
+            correlation_id: None,
+        };
         match status {
             400 | 413 | 415 | 422 => {
                 let fields = parsed.field_errors();
@@ -115,14 +150,41 @@ impl Error {
                     Error::Validation(fields)
                 }
             }
-            401 => Error::Unauthorized(message),
-            403 => Error::Forbidden(message),
-            404 | 410 => Error::NotFound(message),
-            409 => Error::Conflict(message),
-            412 => Error::PreconditionFailed(message),
+            401 => Error::Unauthorized(problem(message)),
+            403 => Error::Forbidden(problem(message)),
+            404 | 410 => Error::NotFound(problem(message)),
+            409 => Error::Conflict(problem(message)),
+            412 => Error::PreconditionFailed(problem(message)),
             429 => Error::RateLimited(retry_after.unwrap_or(60)),
-            500..=599 => Error::Transient(format!("HTTP {status}: {message}")),
-            _ => Error::Other(format!("unexpected HTTP {status}: {message}")),
+            500..=599 => Error::Transient(problem(format!("HTTP {status}: {message}"))),
+            _ => Error::Other(problem(format!("unexpected HTTP {status}: {message}"))),
+        }
+    }
+
+    /// The same error with Help Scout's `Correlation-Id`, and a 404 naming what was not found
+    /// (`what`, e.g. `conversation 123`).
+    pub fn with_context(mut self, correlation_id: Option<&str>, what: Option<String>) -> Self {
+        if let (Error::NotFound(p), Some(what)) = (&mut self, what) {
+            p.message = format!("Help Scout has no {what} ({})", p.message);
+        }
+        if let Some(p) = self.problem_mut() {
+            p.correlation_id = correlation_id.map(str::to_string);
+        }
+        self
+    }
+
+    fn problem_mut(&mut self) -> Option<&mut Problem> {
+        match self {
+            Error::Unauthorized(p)
+            | Error::Forbidden(p)
+            | Error::NotFound(p)
+            | Error::Conflict(p)
+            | Error::PreconditionFailed(p)
+            | Error::Transient(p)
+            | Error::UnknownOutcome(p)
+            | Error::Denied(p)
+            | Error::Other(p) => Some(p),
+            _ => None,
         }
     }
 
@@ -136,7 +198,11 @@ impl Error {
             _ => format!("token endpoint answered HTTP {status}"),
         };
         match (status, parsed.error.as_deref()) {
-            (400, Some("invalid_grant")) | (401, _) => Error::Unauthorized(message),
+            (400, Some("invalid_grant")) | (401, _) => Error::Unauthorized(Problem {
+                message,
+                status: Some(status),
+                correlation_id: None,
+            }),
             (400, _) => Error::invalid("grant", message),
             _ => Error::from_status(status, body, retry_after),
         }
@@ -243,7 +309,7 @@ mod tests {
     fn token_errors() {
         let body = br#"{"error":"invalid_grant","error_description":"code used"}"#;
         assert!(
-            matches!(Error::from_token_status(400, body, None), Error::Unauthorized(m) if m.contains("code used"))
+            matches!(Error::from_token_status(400, body, None), Error::Unauthorized(p) if p.message.contains("code used") && p.status == Some(400))
         );
         assert!(matches!(
             Error::from_token_status(400, b"{}", None),

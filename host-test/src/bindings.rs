@@ -10,13 +10,15 @@ wasmtime::component::bindgen!({
         "wasi:io": wasmtime_wasi::p2::bindings::io,
         "wasi:clocks": wasmtime_wasi::p2::bindings::clocks,
         "wasi:random": wasmtime_wasi::p2::bindings::random,
+        "wasi:cli": wasmtime_wasi::p2::bindings::cli,
     },
 });
 
 pub use exports::helpscout::connector::auth::TokenSet;
-pub use exports::helpscout::connector::catalog::{Descriptor, EntryKind, Invocation};
+pub use exports::helpscout::connector::catalog::{CallMeta, Descriptor, EntryKind, Invocation};
 pub use exports::helpscout::connector::types::{
-    ClientCredentials, Connection, Credentials, Error as ConnectorError, FieldError, RetryPolicy,
+    ClientCredentials, Connection, Credentials, Error as ConnectorError, ErrorKind, FieldError,
+    Problem, RetryPolicy,
 };
 pub use exports::helpscout::connector::{
     auth, conversations, customers, mailboxes, threads, triggers, users,

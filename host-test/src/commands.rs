@@ -1,10 +1,12 @@
-//! The CLI commands of contract §3 other than `demo`: `actions`, `run`, `simulator`.
+//! The CLI commands of contract §3 other than `demo` and `mcp`: `actions`, `run`, `options`,
+//! `replay`, `simulator`, and the host's own (`listen`, `load`, `bench`, `component`).
 
-use crate::connect::{GivenCredentials, connect, load_component};
+use crate::bindings::{CallMeta, ConnectorError, Descriptor, EntryKind};
+use crate::connect::{GivenCredentials, Target, connect, load_component};
 use crate::outgoing::Policy;
 use crate::output::{EXIT_OK, EXIT_USAGE, emit_json, report_error, report_host_failure};
 use crate::progress;
-use crate::runtime::Runtime;
+use crate::runtime::{Called, Runtime};
 use helpscout_simulator::{Fault, Simulator, SimulatorOptions, credentials};
 use serde_json::{Value, json};
 use std::io::Read;
@@ -41,94 +43,176 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// `host-test actions`: every action and trigger with its schemas.
-pub async fn actions(component: Option<&Path>) -> i32 {
+/// `host-test actions [NAME]`: every action and trigger with its schemas, sample output and
+/// fields with choices, or the one named (exit 2 when no entry has that name).
+pub async fn actions(component: Option<&Path>, name: Option<&str>) -> i32 {
     let result = async {
         let runtime = Runtime::new(&load_component(component)?, Policy::new([]))?;
         runtime.describe().await
     };
-    match result.await {
-        Ok(descriptors) => {
-            let list: Vec<Value> = descriptors
-                .iter()
-                .map(|d| {
-                    json!({
-                        "name": d.name,
-                        "kind": match d.kind { crate::bindings::EntryKind::Action => "action", crate::bindings::EntryKind::Trigger => "trigger" },
-                        "description": d.description,
-                        "inputSchema": parse_or_string(&d.input_schema),
-                        "outputSchema": parse_or_string(&d.output_schema),
-                    })
-                })
-                .collect();
-            emit_json(&Value::Array(list));
+    let descriptors = match result.await {
+        Ok(descriptors) => descriptors,
+        Err(e) => return report_host_failure(&e),
+    };
+    let list: Vec<Value> = descriptors.iter().map(descriptor_json).collect();
+    let Some(name) = name else {
+        emit_json(&Value::Array(list));
+        return EXIT_OK;
+    };
+    match list.into_iter().find(|d| d["name"] == name) {
+        Some(entry) => {
+            emit_json(&entry);
             EXIT_OK
         }
-        Err(e) => report_host_failure(&e),
+        None => {
+            let names: Vec<&str> = descriptors.iter().map(|d| d.name.as_str()).collect();
+            let message = format!("no action or trigger {name:?}; known: {}", names.join(", "));
+            eprintln!("{}", json!({"error": "usage", "message": message}));
+            EXIT_USAGE
+        }
     }
+}
+
+/// One catalog entry as `actions` prints it (contract §3, plus `sampleOutput` and
+/// `optionFields`).
+pub fn descriptor_json(d: &Descriptor) -> Value {
+    let kind = match d.kind {
+        EntryKind::Action => "action",
+        EntryKind::Trigger => "trigger",
+    };
+    let option_fields: Vec<Value> = d
+        .option_fields
+        .iter()
+        .map(|f| json!({"field": f.field, "dependsOn": f.depends_on}))
+        .collect();
+    json!({
+        "name": d.name,
+        "kind": kind,
+        "description": d.description,
+        "inputSchema": parse_or_string(&d.input_schema),
+        "outputSchema": parse_or_string(&d.output_schema),
+        "sampleOutput": parse_or_string(&d.sample_output),
+        "optionFields": option_fields,
+    })
 }
 
 fn parse_or_string(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.into()))
 }
 
-/// Arguments of `host-test run`.
-pub struct RunArgs<'a> {
-    pub action: &'a str,
+/// Where a call goes and how it reports: shared by `run` and `options`.
+pub struct CallArgs<'a> {
     pub input: Option<&'a str>,
     pub api: Option<&'a str>,
     pub credentials: GivenCredentials,
     /// Faults for the embedded simulator.
     pub faults: Vec<Fault>,
+    /// Print the call's meta to stderr.
+    pub meta: bool,
 }
 
 /// `host-test run`: one action through the component.
-pub async fn run(component: Option<&Path>, args: RunArgs<'_>) -> i32 {
-    let input = match read_input(args.input) {
-        Ok(input) => input,
-        Err(message) => {
-            eprintln!("{}", json!({"error": "usage", "message": message}));
-            return EXIT_USAGE;
-        }
+pub async fn run(component: Option<&Path>, action: &str, args: CallArgs<'_>) -> i32 {
+    let (input, target) = match prepare(component, &args).await {
+        Ok(prepared) => prepared,
+        Err(code) => return code,
     };
-    if args.api.is_some() && args.credentials.to_credentials().is_none() {
-        let message = "--api needs --token TOKEN, or --client-id ID --client-secret SECRET";
+    let call = target
+        .runtime
+        .invoke_with_meta(&target.connection, action, &input);
+    let result = progress::while_running(action, || target.runtime.requests_sent(), call).await;
+    finish(result, args.meta)
+}
+
+/// `host-test options`: the choices for one input field, computed by the component.
+pub async fn options(
+    component: Option<&Path>,
+    action: &str,
+    field: &str,
+    args: CallArgs<'_>,
+) -> i32 {
+    let (input, target) = match prepare(component, &args).await {
+        Ok(prepared) => prepared,
+        Err(code) => return code,
+    };
+    let result = target
+        .runtime
+        .options(&target.connection, action, field, &input)
+        .await;
+    finish(result, args.meta)
+}
+
+/// The input and the target of a call; the exit status when the usage is wrong or the host
+/// cannot start.
+async fn prepare(component: Option<&Path>, args: &CallArgs<'_>) -> Result<(String, Target), i32> {
+    let usage = |message: &str| {
         eprintln!("{}", json!({"error": "usage", "message": message}));
-        return EXIT_USAGE;
+        EXIT_USAGE
+    };
+    let input = read_input(args.input).map_err(|m| usage(&m))?;
+    if args.api.is_some() && args.credentials.to_credentials().is_none() {
+        return Err(usage(
+            "--api needs --token TOKEN, or --client-id ID --client-secret SECRET",
+        ));
     }
     let target = async {
         let bytes = load_component(component)?;
         connect(&bytes, args.api, &args.credentials).await
     };
-    let target = match target.await {
-        Ok(target) => target,
-        Err(e) => return report_host_failure(&e),
-    };
+    let target = target.await.map_err(|e| report_host_failure(&e))?;
     match (&target.simulator, args.faults.is_empty()) {
-        (Some(simulator), _) => args.faults.into_iter().for_each(|f| simulator.inject(f)),
+        (Some(simulator), _) => args.faults.iter().for_each(|f| simulator.inject(f.clone())),
         (None, false) => {
-            let message = "--fault applies to the embedded simulator only (drop --api)";
-            eprintln!("{}", json!({"error": "usage", "message": message}));
-            return EXIT_USAGE;
+            return Err(usage(
+                "--fault applies to the embedded simulator only (drop --api)",
+            ));
         }
         (None, true) => {}
     }
-    let call = target
-        .runtime
-        .invoke(&target.connection, args.action, &input);
-    let result =
-        progress::while_running(args.action, || target.runtime.requests_sent(), call).await;
-    match result {
-        Ok(Ok(invocation)) => {
-            if let Some(token) = &invocation.meta.minted_token {
-                eprintln!("minted an access token (expires in {} s)", token.expires_in);
-            }
-            emit_json(&parse_or_string(&invocation.output_json));
+    Ok((input, target))
+}
+
+/// Prints a call's output (stdout) or typed error (stderr), and its meta when asked; an unknown
+/// action name is bad usage (exit 2): the call never started.
+fn finish(result: anyhow::Result<Called>, print_meta: bool) -> i32 {
+    let (outcome, meta) = match result {
+        Ok(called) => called,
+        Err(e) => return report_host_failure(&e),
+    };
+    if let Some(token) = meta.as_ref().and_then(|m| m.minted_token.as_ref()) {
+        eprintln!("minted an access token (expires in {} s)", token.expires_in);
+    }
+    if let (true, Some(meta)) = (print_meta, &meta) {
+        eprintln!("{}", json!({"meta": meta_json(meta)}));
+    }
+    match outcome {
+        Ok(invoked) => {
+            emit_json(&parse_or_string(&invoked.output_json));
             EXIT_OK
         }
-        Ok(Err(error)) => report_error(&error),
-        Err(e) => report_host_failure(&e),
+        Err(error) if meta.is_none() && names_unknown_entry(&error) => {
+            report_error(&error);
+            EXIT_USAGE
+        }
+        Err(error) => report_error(&error),
     }
+}
+
+/// The call's meta as JSON (a minted token is reported by its lifetime only, never its text).
+pub fn meta_json(meta: &CallMeta) -> Value {
+    json!({
+        "requests": meta.requests,
+        "budgetUsed": meta.budget_used,
+        "rateLimitRemaining": meta.rate_limit_remaining,
+        "rateLimitLimit": meta.rate_limit_limit,
+        "waitedMs": meta.waited_ms,
+        "mintedToken": meta.minted_token.as_ref().map(|t| json!({"expiresIn": t.expires_in, "expiresAt": t.expires_at})),
+    })
+}
+
+/// The component's answer to a name it does not know (a validation error on `name`).
+fn names_unknown_entry(error: &ConnectorError) -> bool {
+    matches!(error, ConnectorError::Validation(fields) if fields.iter().any(|f| f.path == "name"))
 }
 
 /// The input JSON from a file, from stdin (`-`), or `{}`.

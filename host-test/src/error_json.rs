@@ -1,7 +1,8 @@
 //! The component's typed error as the JSON document contract §3 prints on stderr:
-//! `{"error": "<case>", "message": "...", ...case-specific fields}`.
+//! `{"error": "<case>", "message": "...", ...case-specific fields}`; an error from Help Scout's
+//! answer adds its `status` and `correlationId` (what a support ticket needs).
 
-use crate::bindings::ConnectorError;
+use crate::bindings::{ConnectorError, ErrorKind, Problem};
 use serde_json::{Value, json};
 
 /// The kebab-case name of the error case.
@@ -21,6 +22,37 @@ pub fn case_name(error: &ConnectorError) -> &'static str {
         ConnectorError::Partial(_) => "partial",
         ConnectorError::Other(_) => "other",
         ConnectorError::ExecutionFailed => "execution-failed",
+    }
+}
+
+fn problem(case: &str, p: &Problem) -> Value {
+    let mut value = json!({"error": case, "message": p.message});
+    if let Some(status) = p.status {
+        value["status"] = json!(status);
+    }
+    if let Some(id) = &p.correlation_id {
+        value["correlationId"] = json!(id);
+    }
+    value
+}
+
+/// The kebab-case name of an error kind (a `partial` failure's cause).
+pub fn kind_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Unauthorized => "unauthorized",
+        ErrorKind::Forbidden => "forbidden",
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::Validation => "validation",
+        ErrorKind::RateLimited => "rate-limited",
+        ErrorKind::Conflict => "conflict",
+        ErrorKind::PreconditionFailed => "precondition-failed",
+        ErrorKind::Transient => "transient",
+        ErrorKind::UnknownOutcome => "unknown-outcome",
+        ErrorKind::Denied => "denied",
+        ErrorKind::InvalidSignature => "invalid-signature",
+        ErrorKind::Partial => "partial",
+        ErrorKind::Other => "other",
+        ErrorKind::ExecutionFailed => "execution-failed",
     }
 }
 
@@ -45,18 +77,18 @@ pub fn to_json(error: &ConnectorError) -> Value {
         }),
         ConnectorError::Partial(p) => json!({
             "error": case, "message": p.message, "failedStep": p.failed_step, "applied": p.applied,
-            "id": p.id
+            "id": p.id, "cause": kind_name(p.cause)
         }),
-        ConnectorError::Unauthorized(m)
-        | ConnectorError::Forbidden(m)
-        | ConnectorError::NotFound(m)
-        | ConnectorError::Conflict(m)
-        | ConnectorError::PreconditionFailed(m)
-        | ConnectorError::Transient(m)
-        | ConnectorError::UnknownOutcome(m)
-        | ConnectorError::Denied(m)
-        | ConnectorError::InvalidSignature(m)
-        | ConnectorError::Other(m) => json!({"error": case, "message": m}),
+        ConnectorError::Unauthorized(p)
+        | ConnectorError::Forbidden(p)
+        | ConnectorError::NotFound(p)
+        | ConnectorError::Conflict(p)
+        | ConnectorError::PreconditionFailed(p)
+        | ConnectorError::Transient(p)
+        | ConnectorError::UnknownOutcome(p)
+        | ConnectorError::Denied(p)
+        | ConnectorError::Other(p) => problem(case, p),
+        ConnectorError::InvalidSignature(m) => json!({"error": case, "message": m}),
         ConnectorError::ExecutionFailed => {
             json!({"error": case, "message": "the host reported the execution failed"})
         }

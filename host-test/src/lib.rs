@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod bindings;
+pub mod cli_args;
 pub mod commands;
 pub mod connect;
 pub mod demo;

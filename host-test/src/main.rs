@@ -1,10 +1,10 @@
-//! The `host-test` CLI (contract §3): `actions`, `run`, `demo`, `simulator`.
+//! The `host-test` CLI (contract §3): `actions`, `run`, `options`, `replay`, `demo`,
+//! `simulator`, `mcp`, and the host's own `listen`, `load`, `bench`, `component`.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use helpscout_simulator::Fault;
-use host_test::bindings::RetryPolicy;
-use host_test::commands::{self, RunArgs};
-use host_test::connect::GivenCredentials;
+use host_test::cli_args::ApiOptions;
+use host_test::commands::{self, CallArgs};
 use host_test::demo::demo;
 use std::path::PathBuf;
 
@@ -18,15 +18,24 @@ struct Cli {
     /// Load this component file instead of the embedded build.
     #[arg(long, global = true, value_name = "FILE")]
     component: Option<PathBuf>,
+    /// Indent the JSON on stdout (it is indented on a terminal anyway).
+    #[arg(long, global = true)]
+    pretty: bool,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// List every action and trigger with its JSON Schemas.
-    #[command(after_help = "Examples:\n  host-test actions\n  host-test actions | jq '.[].name'")]
-    Actions,
+    /// List every action and trigger with its JSON Schemas, sample output and fields with
+    /// choices; or only the one named.
+    #[command(
+        after_help = "Examples:\n  host-test actions\n  host-test actions find-conversations --pretty\n  host-test actions | jq '.[].name'"
+    )]
+    Actions {
+        /// Only this entry (exit 2 when there is none).
+        name: Option<String>,
+    },
     /// Run one action through the component.
     #[command(
         after_help = "Examples:\n  host-test run list-mailboxes\n  echo '{\"id\": 5000001}' | host-test run get-conversation --input -\n  host-test run find-conversations --input q.json --api https://api.helpscout.net --token $TOKEN"
@@ -34,41 +43,21 @@ enum Command {
     Run {
         /// Action name, e.g. find-conversations.
         action: String,
-        /// Input JSON file, or - for stdin (default: {}).
-        #[arg(long, value_name = "FILE")]
-        input: Option<String>,
-        /// API base URL (default: the embedded simulator).
-        #[arg(long, value_name = "URL")]
-        api: Option<String>,
-        /// Bearer access token.
-        #[arg(
-            long,
-            env = "HELPSCOUT_ACCESS_TOKEN",
-            hide_env_values = true,
-            conflicts_with = "client_id"
-        )]
-        token: Option<String>,
-        /// App ID for the client-credentials grant.
-        #[arg(long, env = "HELPSCOUT_CLIENT_ID", requires = "client_secret")]
-        client_id: Option<String>,
-        /// App secret for the client-credentials grant.
-        #[arg(
-            long,
-            env = "HELPSCOUT_CLIENT_SECRET",
-            hide_env_values = true,
-            requires = "client_id"
-        )]
-        client_secret: Option<String>,
-        /// Longest wait for a rate limit (X-RateLimit-Retry-After) before failing with rate-limited.
-        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
-        max_retry_wait: u32,
-        /// Attempts per request, the first included.
-        #[arg(long, value_name = "N", default_value_t = 4)]
-        max_attempts: u32,
-        /// Inject a fault into the embedded simulator (repeatable), e.g. 429=5:GET:/v2/conversations:1,
-        /// 503:/v2/mailboxes:2, reset-after:POST:/v2/conversations:1, delay=1500:/v2/customers.
-        #[arg(long, value_name = "SPEC")]
-        fault: Vec<Fault>,
+        #[command(flatten)]
+        call: CallOptions,
+    },
+    /// The choices a form offers for one input field (mailboxes, users, tags, statuses, a
+    /// mailbox's folders and custom fields), computed by the component.
+    #[command(
+        after_help = "Examples:\n  host-test options create-conversation mailboxId\n  echo '{\"mailboxId\": 1}' | host-test options update-conversation customFields --input -"
+    )]
+    Options {
+        /// Action name, e.g. create-conversation.
+        action: String,
+        /// Input field, e.g. mailboxId, assignTo, tags, status, folder, customFields.
+        field: String,
+        #[command(flatten)]
+        call: CallOptions,
     },
     /// Deliver a webhook body to the component exactly as Help Scout would.
     #[command(
@@ -171,8 +160,39 @@ enum Command {
     },
 }
 
+/// Where a call goes, with what credentials, and how it reports (`run`, `options`).
+#[derive(Args)]
+struct CallOptions {
+    /// Input JSON file, or - for stdin (default: {}).
+    #[arg(long, value_name = "FILE")]
+    input: Option<String>,
+    #[command(flatten)]
+    api: ApiOptions,
+    /// Inject a fault into the embedded simulator (repeatable), e.g. 429=5:GET:/v2/conversations:1,
+    /// 503:/v2/mailboxes:2, reset-after:POST:/v2/conversations:1, delay=1500:/v2/customers.
+    #[arg(long, value_name = "SPEC")]
+    fault: Vec<Fault>,
+    /// Print the call's meta (requests, rate-limit budget, waits, a minted token's lifetime) to
+    /// stderr as {"meta": {...}}.
+    #[arg(long)]
+    meta: bool,
+}
+
+impl CallOptions {
+    fn args(&self) -> CallArgs<'_> {
+        CallArgs {
+            input: self.input.as_deref(),
+            api: self.api.api.as_deref(),
+            credentials: self.api.given(),
+            faults: self.fault.clone(),
+            meta: self.meta,
+        }
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
+    host_test::output::set_pretty(cli.pretty);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -186,36 +206,13 @@ fn main() {
     let component = cli.component.as_deref();
     let code = runtime.block_on(async {
         match &cli.command {
-            Command::Actions => commands::actions(component).await,
-            Command::Run {
+            Command::Actions { name } => commands::actions(component, name.as_deref()).await,
+            Command::Run { action, call } => commands::run(component, action, call.args()).await,
+            Command::Options {
                 action,
-                input,
-                api,
-                token,
-                client_id,
-                client_secret,
-                max_retry_wait,
-                max_attempts,
-                fault,
-            } => {
-                let args = RunArgs {
-                    action,
-                    input: input.as_deref(),
-                    api: api.as_deref(),
-                    faults: fault.clone(),
-                    credentials: GivenCredentials {
-                        token: token.clone(),
-                        client_id: client_id.clone(),
-                        client_secret: client_secret.clone(),
-                        retry: Some(RetryPolicy {
-                            max_wait_seconds: *max_retry_wait,
-                            max_attempts: *max_attempts,
-                            max_total_seconds: max_retry_wait.saturating_mul(*max_attempts),
-                        }),
-                    },
-                };
-                commands::run(component, args).await
-            }
+                field,
+                call,
+            } => commands::options(component, action, field, call.args()).await,
             Command::Replay {
                 body_file,
                 event,

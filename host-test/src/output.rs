@@ -5,6 +5,14 @@ use crate::bindings::ConnectorError;
 use crate::error_json;
 use serde_json::Value;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// `--pretty`: indent the JSON on stdout also when it is piped.
+static PRETTY: AtomicBool = AtomicBool::new(false);
+
+pub fn set_pretty(pretty: bool) {
+    PRETTY.store(pretty, Ordering::Relaxed);
+}
 
 /// Exit status: success.
 pub const EXIT_OK: i32 = 0;
@@ -16,7 +24,7 @@ pub const EXIT_USAGE: i32 = 2;
 /// Writes one JSON document to stdout.
 #[allow(clippy::print_stdout)]
 pub fn emit_json(value: &Value) {
-    let text = if std::io::stdout().is_terminal() {
+    let text = if PRETTY.load(Ordering::Relaxed) || std::io::stdout().is_terminal() {
         serde_json::to_string_pretty(value)
     } else {
         serde_json::to_string(value)

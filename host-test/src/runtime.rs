@@ -3,7 +3,8 @@
 //! only way out is `wasi:http` through the `outgoing` hook.
 
 use crate::bindings::{
-    Connection, Connector, ConnectorError, ConnectorPre, Descriptor, Invocation, TokenSet, auth,
+    CallMeta, Connection, Connector, ConnectorError, ConnectorPre, Descriptor, Invocation,
+    TokenSet, auth,
 };
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
@@ -28,6 +29,37 @@ const EPOCH_TICK: Duration = Duration::from_millis(100);
 const DEFAULT_CALL_DEADLINE: Duration = Duration::from_secs(600);
 /// Guest stdout/stderr kept per call (the connector prints nothing; this bounds a misbehaving one).
 const GUEST_OUTPUT_BYTES: usize = 64 * 1024;
+
+/// A call by name that succeeded: its output JSON and what it learnt.
+#[derive(Debug, Clone)]
+pub struct Invoked {
+    pub output_json: String,
+    pub meta: CallMeta,
+}
+
+/// A call by name: its output or typed error, and its meta when it started (a call that failed
+/// part-way still reports the requests it made and a token it minted).
+pub type Called = (Result<Invoked, ConnectorError>, Option<CallMeta>);
+
+fn called(result: Result<Invocation, ConnectorError>) -> Called {
+    match result {
+        Ok(Invocation {
+            outcome: Ok(output_json),
+            meta,
+        }) => (
+            Ok(Invoked {
+                output_json,
+                meta: meta.clone(),
+            }),
+            Some(meta),
+        ),
+        Ok(Invocation {
+            outcome: Err(e),
+            meta,
+        }) => (Err(e), Some(meta)),
+        Err(e) => (Err(e), None),
+    }
+}
 
 /// Per-call store state.
 pub struct HostState {
@@ -218,13 +250,50 @@ impl Runtime {
         conn: &Connection,
         name: &str,
         input: &str,
-    ) -> anyhow::Result<Result<Invocation, ConnectorError>> {
-        self.call(async |c, s| {
-            c.helpscout_connector_catalog()
-                .call_invoke(s, conn, name, input)
-                .await
-        })
-        .await
+    ) -> anyhow::Result<Result<Invoked, ConnectorError>> {
+        Ok(self.invoke_with_meta(conn, name, input).await?.0)
+    }
+
+    /// As `invoke`, with the call's meta also when it failed.
+    pub async fn invoke_with_meta(
+        &self,
+        conn: &Connection,
+        name: &str,
+        input: &str,
+    ) -> anyhow::Result<Called> {
+        let result = self
+            .call(async |c, s| {
+                c.helpscout_connector_catalog()
+                    .call_invoke(s, conn, name, input)
+                    .await
+            })
+            .await?;
+        Ok(called(result))
+    }
+
+    /// The choices for one input `field` of the action `name`, given the form so far.
+    pub async fn options(
+        &self,
+        conn: &Connection,
+        name: &str,
+        field: &str,
+        input: &str,
+    ) -> anyhow::Result<Called> {
+        let result = self
+            .call(async |c, s| {
+                c.helpscout_connector_catalog()
+                    .call_options(s, conn, name, field, input)
+                    .await
+            })
+            .await?;
+        Ok(called(result))
+    }
+
+    /// The auth description a credential form is rendered from.
+    pub async fn auth_description(&self) -> anyhow::Result<auth::AuthDescription> {
+        self.call(async |c, s| c.helpscout_connector_auth().call_describe(s).await)
+            .await?
+            .map_err(|e| anyhow::anyhow!("auth describe failed: {e:?}"))
     }
 
     pub async fn authorization_url(

@@ -57,9 +57,9 @@ pub fn invoke(
         trigger if events::TRIGGERS.contains(&trigger) => {
             json(&polling::poll(client, trigger, &decode(input)?)?)
         }
-        other => Err(super::lookup(other)
-            .err()
-            .unwrap_or_else(|| Error::Other(format!("{other} is listed but cannot be invoked")))),
+        other => Err(super::lookup(other).err().unwrap_or_else(|| {
+            Error::Other(format!("{other} is listed but cannot be invoked").into())
+        })),
     }
 }
 
@@ -75,6 +75,8 @@ impl Validate for Empty {
     }
 }
 
-fn json(output: &impl Serialize) -> Result<String> {
-    serde_json::to_string(output).map_err(|e| Error::Other(format!("cannot print the output: {e}")))
+/// An output as JSON text.
+pub fn json(output: &impl Serialize) -> Result<String> {
+    serde_json::to_string(output)
+        .map_err(|e| Error::Other(format!("cannot print the output: {e}").into()))
 }

@@ -59,7 +59,7 @@ impl ApiBase {
         let link = self
             .url
             .join(href)
-            .map_err(|e| Error::Other(format!("API returned an unusable link: {e}")))?;
+            .map_err(|e| Error::Other(format!("API returned an unusable link: {e}").into()))?;
         if !link.path().starts_with('/') {
             return Err(Error::Other("API returned a link without a path".into()));
         }

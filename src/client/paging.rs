@@ -1,8 +1,12 @@
 //! HAL pagination, written once: follow `_links.next.href` exactly as returned (rebased onto the
 //! configured base), collect `_embedded.<rel>`, stop at `limit`, at the last page, or at a loop.
+//! A find that stops at its `limit` says where it stopped (`Resume`: the page and how many of its
+//! items were returned), as an opaque `next` token the same find continues from.
 
-use super::{Client, Transport, parse_json};
+use super::{ApiBase, Client, Transport, parse_json};
 use crate::error::{Error, Result};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
@@ -15,7 +19,107 @@ pub const MAX_RAW_BYTES: usize = 192 * 1024 * 1024;
 /// Most JSON one call collects as parsed values (a parsed tree takes several times its text).
 pub const MAX_PARSED_BYTES: usize = 40 * 1024 * 1024;
 
+/// Where a find goes on: a page of results, and how many of its items were returned already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resume {
+    pub page: Url,
+    pub skip: usize,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Token {
+    /// The page's path and query.
+    p: String,
+    /// Items of it already returned.
+    s: usize,
+}
+
+impl Resume {
+    pub fn start(page: Url) -> Self {
+        Resume { page, skip: 0 }
+    }
+
+    /// The opaque `next` token (URL-safe base64 of the page and the count).
+    pub fn token(&self) -> String {
+        let page = match self.page.query() {
+            Some(q) => format!("{}?{q}", self.page.path()),
+            None => self.page.path().to_string(),
+        };
+        let json = serde_json::to_vec(&Token {
+            p: page,
+            s: self.skip,
+        })
+        .unwrap_or_default();
+        URL_SAFE_NO_PAD.encode(json)
+    }
+
+    /// A token read back: only a page of `resource`'s list on `base` is accepted, so a token can
+    /// never send the request anywhere else.
+    pub fn from_token(base: &ApiBase, resource: &str, token: &str) -> Result<Self> {
+        let bad = || Error::invalid("next", "is not the `next` of this action's previous output");
+        let bytes = URL_SAFE_NO_PAD.decode(token.trim()).map_err(|_| bad())?;
+        let token: Token = serde_json::from_slice(&bytes).map_err(|_| bad())?;
+        let page = base.rebase(&token.p).map_err(|_| bad())?;
+        if page.path() != base.endpoint(&[resource], &[]).path() || token.s > MAX_PAGE_ITEMS {
+            return Err(bad());
+        }
+        Ok(Resume {
+            page,
+            skip: token.s,
+        })
+    }
+}
+
+/// More items than a Help Scout page holds (50).
+const MAX_PAGE_ITEMS: usize = 1_000;
+
 impl<T: Transport> Client<T> {
+    /// Up to `limit` items of `_embedded.<rel>` as raw JSON text from `start` on (memory is about
+    /// the size of the JSON; items pass on without being parsed and printed again), counting
+    /// only those `keep` returns (it may drop an item, or ask Help Scout for a fuller one through
+    /// the client it is given); and where to continue when the limit was reached first.
+    pub fn find_raw(
+        &mut self,
+        start: Resume,
+        rel: &str,
+        limit: usize,
+        mut keep: impl FnMut(&mut Self, Box<RawValue>) -> Result<Option<Box<RawValue>>>,
+    ) -> Result<(Vec<Box<RawValue>>, Option<Resume>)> {
+        let mut items = Vec::new();
+        let mut seen = HashSet::new();
+        let mut total = 0usize;
+        let mut at = start;
+        loop {
+            if !seen.insert(at.page.to_string()) || seen.len() > MAX_PAGES {
+                let path = at.page.path().to_string();
+                return Err(Error::Other(format!("pagination loop at {path}").into()));
+            }
+            let body = self.get_body(at.page.clone())?;
+            total += body.len();
+            check_budget(total, MAX_RAW_BYTES)?;
+            let (page_items, next) = split_raw_page(&body, rel)?;
+            for (index, item) in page_items.into_iter().enumerate().skip(at.skip) {
+                if items.len() >= limit {
+                    let rest = Resume {
+                        page: at.page,
+                        skip: index,
+                    };
+                    return Ok((items, Some(rest)));
+                }
+                if let Some(kept) = keep(self, item)? {
+                    items.push(kept);
+                }
+            }
+            let Some(href) = next else {
+                return Ok((items, None));
+            };
+            at = Resume::start(self.base().rebase(&href)?);
+            if items.len() >= limit {
+                return Ok((items, Some(at)));
+            }
+        }
+    }
+
     /// Collects up to `limit` items of `_embedded.<rel>` as parsed values, starting at `first`.
     pub fn collect(&mut self, first: Url, rel: &str, limit: usize) -> Result<Vec<Value>> {
         self.collect_where(first, rel, limit, |_| true)
@@ -40,44 +144,6 @@ impl<T: Transport> Client<T> {
         Ok(items)
     }
 
-    /// Collects up to `limit` items of `_embedded.<rel>` as raw JSON text: memory is about the
-    /// size of the JSON, and the items are passed on without being parsed and printed again.
-    pub fn collect_raw(
-        &mut self,
-        first: Url,
-        rel: &str,
-        limit: usize,
-    ) -> Result<Vec<Box<RawValue>>> {
-        let mut items = Vec::new();
-        self.walk(first, MAX_RAW_BYTES, |body| {
-            let (page_items, next) = split_raw_page(body, rel)?;
-            items.extend(page_items.into_iter().take(limit - items.len()));
-            Ok((next, items.len() >= limit))
-        })?;
-        Ok(items)
-    }
-
-    /// As `collect_raw`, counting only the items `keep` accepts (the others are dropped).
-    pub fn collect_raw_where(
-        &mut self,
-        first: Url,
-        rel: &str,
-        limit: usize,
-        mut keep: impl FnMut(&RawValue) -> Result<bool>,
-    ) -> Result<Vec<Box<RawValue>>> {
-        let mut items = Vec::new();
-        self.walk(first, MAX_RAW_BYTES, |body| {
-            let (page_items, next) = split_raw_page(body, rel)?;
-            for item in page_items {
-                if items.len() < limit && keep(&item)? {
-                    items.push(item);
-                }
-            }
-            Ok((next, items.len() >= limit))
-        })?;
-        Ok(items)
-    }
-
     /// Follows `next` links from `first`, handing each page's body to `page`, which returns the
     /// next link and whether it has enough. Stops at loops, and past `budget` bytes of pages
     /// with a typed error (the component must not run out of memory and trap).
@@ -92,16 +158,13 @@ impl<T: Transport> Client<T> {
         let mut next = Some(first);
         while let Some(url) = next.take() {
             if !seen.insert(url.to_string()) || seen.len() > MAX_PAGES {
-                return Err(Error::Other(format!("pagination loop at {}", url.path())));
+                return Err(Error::Other(
+                    format!("pagination loop at {}", url.path()).into(),
+                ));
             }
             let body = self.get_body(url)?;
             total += body.len();
-            if total > budget {
-                let mib = budget / (1024 * 1024);
-                let message =
-                    format!("the results exceed {mib} MiB; narrow the query or lower the limit");
-                return Err(Error::invalid("limit", message));
-            }
+            check_budget(total, budget)?;
             let (href, enough) = page(&body)?;
             if let (Some(href), false) = (href, enough) {
                 next = Some(self.base().rebase(&href)?);
@@ -109,6 +172,17 @@ impl<T: Transport> Client<T> {
         }
         Ok(())
     }
+}
+
+/// Past `budget` bytes of pages a call stops with a typed error (the component must not run out
+/// of memory and trap).
+fn check_budget(total: usize, budget: usize) -> Result<()> {
+    if total > budget {
+        let mib = budget / (1024 * 1024);
+        let message = format!("the results exceed {mib} MiB; narrow the query or lower the limit");
+        return Err(Error::invalid("limit", message));
+    }
+    Ok(())
 }
 
 /// The raw items of one HAL page and its `next` link. A missing `_embedded` means no items.
@@ -131,7 +205,7 @@ pub fn split_raw_page(body: &[u8], rel: &str) -> Result<(Vec<Box<RawValue>>, Opt
     let items = match lists.get(rel) {
         Some(list) if list.get().trim() != "null" => {
             serde_json::from_str::<Vec<Box<RawValue>>>(list.get())
-                .map_err(|_| Error::Other(format!("_embedded.{rel} is not an array")))?
+                .map_err(|_| Error::Other(format!("_embedded.{rel} is not an array").into()))?
         }
         _ => Vec::new(),
     };
@@ -157,7 +231,11 @@ pub fn split_page(page: &mut Value, rel: &str) -> Result<(Vec<Value>, Option<Str
     {
         Some(Value::Array(items)) => items,
         Some(Value::Null) | None => Vec::new(),
-        Some(_) => return Err(Error::Other(format!("_embedded.{rel} is not an array"))),
+        Some(_) => {
+            return Err(Error::Other(
+                format!("_embedded.{rel} is not an array").into(),
+            ));
+        }
     };
     let next = object
         .get("_links")
@@ -170,6 +248,7 @@ pub fn split_page(page: &mut Value, rel: &str) -> Result<(Vec<Value>, Option<Str
 
 #[cfg(test)]
 mod tests {
+    use super::Resume;
     use crate::client::testing::Scripted;
     use crate::client::{ApiBase, Client};
 
@@ -222,11 +301,13 @@ mod tests {
             .json(200, &page(2, &[3], None));
         let base = ApiBase::parse("http://h").unwrap();
         let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
-        let items = client
-            .collect_raw(base.endpoint(&["things"], &[]), "things", 10)
+        let start = Resume::start(base.endpoint(&["things"], &[]));
+        let (items, rest) = client
+            .find_raw(start, "things", 10, |_, item| Ok(Some(item)))
             .unwrap();
         let texts: Vec<&str> = items.iter().map(|i| i.get()).collect();
         assert_eq!(texts, [r#"{"id":1}"#, r#"{"id":2}"#, r#"{"id":3}"#]);
+        assert_eq!(rest, None);
 
         let mut t =
             Scripted::default().json(200, &page(1, &[1, 2], Some("http://h/v2/things?page=2")));
@@ -253,5 +334,37 @@ mod tests {
         let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
         let first = base.rebase("http://h/v2/x?page=1").unwrap();
         assert!(client.collect(first, "x", 10).is_err());
+    }
+
+    #[test]
+    fn a_find_stopped_mid_page_resumes_at_the_next_item_and_tokens_stay_on_the_list() {
+        let base = ApiBase::parse("http://h").unwrap();
+        let pages = || {
+            Scripted::default()
+                .json(200, &page(1, &[1, 2, 3], Some("http://h/v2/things?page=2")))
+                .json(200, &page(2, &[4, 5], None))
+        };
+        let mut t = pages();
+        let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
+        let start = Resume::start(base.endpoint(&["things"], &[]));
+        let (first, rest) = client
+            .find_raw(start, "things", 2, |_, i| Ok(Some(i)))
+            .unwrap();
+        assert_eq!(first.len(), 2);
+        let token = rest.unwrap().token();
+        let resumed = Resume::from_token(&base, "things", &token).unwrap();
+        assert_eq!(resumed.skip, 2);
+        let mut t = Scripted::default()
+            .json(200, &page(1, &[1, 2, 3], Some("http://h/v2/things?page=2")))
+            .json(200, &page(2, &[4, 5], None));
+        let mut client = Client::with_token(&mut t, base.clone(), "tok".into());
+        let (second, rest) = client
+            .find_raw(resumed, "things", 10, |_, i| Ok(Some(i)))
+            .unwrap();
+        let texts: Vec<&str> = second.iter().map(|i| i.get()).collect();
+        assert_eq!(texts, [r#"{"id":3}"#, r#"{"id":4}"#, r#"{"id":5}"#]);
+        assert_eq!(rest, None);
+        assert!(Resume::from_token(&base, "customers", &token).is_err());
+        assert!(Resume::from_token(&base, "things", "not a token").is_err());
     }
 }

@@ -1,4 +1,5 @@
-//! The `auth` exports: the authorization URL and the token grants.
+//! The `auth` exports: the description a credential form is rendered from, the authorization
+//! URL and the token grants.
 
 use super::{Component, Result};
 use crate::auth;
@@ -13,6 +14,10 @@ impl wit::Guest for Component {
         )?)
     }
 
+    fn describe() -> Result<wit::AuthDescription> {
+        Ok(description())
+    }
+
     fn token(request: wit::TokenRequest) -> Result<wit::TokenSet> {
         let app = AppCredentials {
             client_id: request.client_id,
@@ -25,6 +30,60 @@ impl wit::Guest for Component {
         };
         let set = auth::token(WasiTransport, &request.base_url, &app, grant)?;
         Ok(token_set(set))
+    }
+}
+
+fn credential_field(
+    name: &str,
+    label: &str,
+    description: &str,
+    secret: bool,
+    used_by: &[wit::CredentialKind],
+) -> wit::CredentialField {
+    wit::CredentialField {
+        name: name.into(),
+        label: label.into(),
+        description: description.into(),
+        secret,
+        used_by: used_by.to_vec(),
+    }
+}
+
+fn description() -> wit::AuthDescription {
+    use wit::CredentialKind::{AccessToken, AuthorizationCode, ClientCredentials};
+    let field = credential_field;
+    wit::AuthDescription {
+        kinds: vec![AuthorizationCode, ClientCredentials, AccessToken],
+        fields: vec![
+            field(
+                "client-id",
+                "App ID",
+                "The app's ID (Your Profile → My Apps).",
+                false,
+                &[AuthorizationCode, ClientCredentials],
+            ),
+            field(
+                "client-secret",
+                "App Secret",
+                "The app's secret (Your Profile → My Apps).",
+                true,
+                &[AuthorizationCode, ClientCredentials],
+            ),
+            field(
+                "access-token",
+                "Access token",
+                "A bearer token obtained elsewhere; it expires after two days.",
+                true,
+                &[AccessToken],
+            ),
+        ],
+        authorize_url: auth::AUTHORIZE_URL.into(),
+        default_base_url: auth::DEFAULT_BASE_URL.into(),
+        token_path: auth::TOKEN_PATH.into(),
+        token_lifetime_seconds: auth::TOKEN_LIFETIME_SECONDS,
+        refresh_token_rotates: true,
+        scopes: Vec::new(),
+        app_setup: auth::APP_SETUP.into(),
     }
 }
 

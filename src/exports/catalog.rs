@@ -1,9 +1,13 @@
-//! The `catalog` exports: every entry with its schemas, and invocation by name.
+//! The `catalog` exports: every entry with its schemas, sample output and fields with choices;
+//! invocation by name; and a field's choices (`options`). A call that started returns its
+//! outcome with its meta (a minted token must reach the host also when the call then failed).
 
 use super::auth::token_set;
 use super::{Component, Result, open};
 use crate::bindings::exports::helpscout::connector::{catalog as wit, types};
 use crate::catalog::{self, Kind};
+use crate::client::{CallMeta, Client, transport::WasiTransport};
+use crate::error::Error;
 
 impl wit::Guest for Component {
     fn describe() -> Result<Vec<wit::Descriptor>> {
@@ -18,6 +22,14 @@ impl wit::Guest for Component {
                 description: e.description.into(),
                 input_schema: e.input_schema.to_string(),
                 output_schema: e.output_schema.to_string(),
+                sample_output: e.sample_output.to_string(),
+                option_fields: catalog::option_fields(e.name)
+                    .iter()
+                    .map(|f| wit::OptionField {
+                        field: f.field.into(),
+                        depends_on: f.depends_on.iter().map(|d| d.to_string()).collect(),
+                    })
+                    .collect(),
             })
             .collect();
         Ok(entries)
@@ -31,18 +43,41 @@ impl wit::Guest for Component {
         catalog::lookup(&name)?;
         let mut client = open(conn)?;
         let mut secret = crate::triggers::secret::from_host;
-        let output = catalog::invoke(&mut client, &name, &input_json, &mut secret)?;
-        let meta = client.meta;
-        Ok(wit::Invocation {
-            output_json: output,
-            meta: wit::CallMeta {
-                requests: meta.requests,
-                rate_limit_remaining: meta.rate_limit_remaining,
-                rate_limit_limit: meta.rate_limit_limit,
-                budget_used: meta.budget_used,
-                waited_ms: meta.waited_ms,
-                minted_token: meta.minted.map(token_set),
-            },
-        })
+        let outcome = catalog::invoke(&mut client, &name, &input_json, &mut secret);
+        Ok(invocation(outcome, client))
+    }
+
+    fn options(
+        conn: types::Connection,
+        name: String,
+        field: String,
+        input_json: String,
+    ) -> Result<wit::Invocation> {
+        let entry = catalog::lookup(&name)?;
+        let mut client = open(conn)?;
+        let outcome = catalog::options(&mut client, entry, &field, &input_json)
+            .and_then(|choices| catalog::json(&choices));
+        Ok(invocation(outcome, client))
+    }
+}
+
+fn invocation(
+    outcome: std::result::Result<String, Error>,
+    client: Client<WasiTransport>,
+) -> wit::Invocation {
+    wit::Invocation {
+        outcome: outcome.map_err(types::Error::from),
+        meta: call_meta(client.meta),
+    }
+}
+
+fn call_meta(meta: CallMeta) -> wit::CallMeta {
+    wit::CallMeta {
+        requests: meta.requests,
+        rate_limit_remaining: meta.rate_limit_remaining,
+        rate_limit_limit: meta.rate_limit_limit,
+        budget_used: meta.budget_used,
+        waited_ms: meta.waited_ms,
+        minted_token: meta.minted.map(token_set),
     }
 }

@@ -17,10 +17,14 @@ impl wc::Guest for Component {
     fn find_conversations(
         conn: types::Connection,
         input: wc::FindConversationsInput,
-    ) -> Result<Vec<wc::Conversation>> {
+    ) -> Result<wc::ConversationPage> {
         let found = resource::find(&mut open(conn)?, &find_input(input)?)?;
         let records = found.items.iter().map(|i| record::record(i.get()));
-        Ok(records.collect::<std::result::Result<_, Error>>()?)
+        Ok(wc::ConversationPage {
+            items: records.collect::<std::result::Result<_, Error>>()?,
+            has_more: found.has_more,
+            next: found.next,
+        })
     }
 
     fn get_conversation(
@@ -88,6 +92,7 @@ fn find_input(i: wc::FindConversationsInput) -> crate::error::Result<FindConvers
         sort_order: i.sort_order.map(sort_order),
         embed_threads: i.embed_threads,
         limit: i.limit,
+        next: i.next,
     })
 }
 

@@ -16,7 +16,7 @@ impl wcu::Guest for Component {
     fn find_customers(
         conn: types::Connection,
         input: wcu::FindCustomersInput,
-    ) -> Result<Vec<wcu::Customer>> {
+    ) -> Result<wcu::CustomerPage> {
         let input = FindCustomers {
             email: input.email,
             first_name: input.first_name,
@@ -33,10 +33,15 @@ impl wcu::Guest for Component {
             }),
             sort_order: input.sort_order.map(sort_order),
             limit: input.limit,
+            next: input.next,
         };
         let found = resource::find(&mut open(conn)?, &input)?;
         let records = found.items.iter().map(|i| record::record(i.get()));
-        Ok(records.collect::<std::result::Result<_, Error>>()?)
+        Ok(wcu::CustomerPage {
+            items: records.collect::<std::result::Result<_, Error>>()?,
+            has_more: found.has_more,
+            next: found.next,
+        })
     }
 
     fn get_customer(

@@ -83,7 +83,7 @@ impl wt::Guest for Component {
             .map(|e| to_event(e.event, e.event_id, e.id, &e.data, None))
             .collect::<std::result::Result<_, Error>>()?;
         let cursor = serde_json::to_string(&result.cursor)
-            .map_err(|e| Error::Other(format!("cannot print the cursor: {e}")))?;
+            .map_err(|e| Error::Other(format!("cannot print the cursor: {e}").into()))?;
         Ok(wt::PollResult { events, cursor })
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::bindings::exports::helpscout::connector::types;
 use crate::client::{Connection, Credentials, RetryPolicy};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::checked;
 use crate::resources::customers::CustomerRef;
 use crate::resources::mailboxes::FieldInput;
@@ -33,12 +33,40 @@ impl From<types::Connection> for Connection {
     }
 }
 
+fn problem(p: Problem) -> types::Problem {
+    types::Problem {
+        message: p.message,
+        status: p.status,
+        correlation_id: p.correlation_id,
+    }
+}
+
+/// The WIT name of an error case (`partial`'s cause).
+fn error_kind(kind: &str) -> types::ErrorKind {
+    use types::ErrorKind as K;
+    match kind {
+        "unauthorized" => K::Unauthorized,
+        "forbidden" => K::Forbidden,
+        "not-found" => K::NotFound,
+        "validation" => K::Validation,
+        "rate-limited" => K::RateLimited,
+        "conflict" => K::Conflict,
+        "precondition-failed" => K::PreconditionFailed,
+        "transient" => K::Transient,
+        "unknown-outcome" => K::UnknownOutcome,
+        "denied" => K::Denied,
+        "invalid-signature" => K::InvalidSignature,
+        "partial" => K::Partial,
+        _ => K::Other,
+    }
+}
+
 impl From<Error> for types::Error {
     fn from(e: Error) -> Self {
         match e {
-            Error::Unauthorized(m) => types::Error::Unauthorized(m),
-            Error::Forbidden(m) => types::Error::Forbidden(m),
-            Error::NotFound(m) => types::Error::NotFound(m),
+            Error::Unauthorized(p) => types::Error::Unauthorized(problem(p)),
+            Error::Forbidden(p) => types::Error::Forbidden(problem(p)),
+            Error::NotFound(p) => types::Error::NotFound(problem(p)),
             Error::Validation(fields) => types::Error::Validation(
                 fields
                     .into_iter()
@@ -50,11 +78,11 @@ impl From<Error> for types::Error {
                     .collect(),
             ),
             Error::RateLimited(s) => types::Error::RateLimited(s),
-            Error::Conflict(m) => types::Error::Conflict(m),
-            Error::PreconditionFailed(m) => types::Error::PreconditionFailed(m),
-            Error::Transient(m) => types::Error::Transient(m),
-            Error::UnknownOutcome(m) => types::Error::UnknownOutcome(m),
-            Error::Denied(m) => types::Error::Denied(m),
+            Error::Conflict(p) => types::Error::Conflict(problem(p)),
+            Error::PreconditionFailed(p) => types::Error::PreconditionFailed(problem(p)),
+            Error::Transient(p) => types::Error::Transient(problem(p)),
+            Error::UnknownOutcome(p) => types::Error::UnknownOutcome(problem(p)),
+            Error::Denied(p) => types::Error::Denied(problem(p)),
             Error::InvalidSignature(m) => types::Error::InvalidSignature(m),
             Error::Partial {
                 failed_step,
@@ -67,9 +95,9 @@ impl From<Error> for types::Error {
                 applied,
                 message,
                 id,
-                cause: cause.to_string(),
+                cause: error_kind(cause),
             }),
-            Error::Other(m) => types::Error::Other(m),
+            Error::Other(p) => types::Error::Other(problem(p)),
         }
     }
 }

@@ -30,10 +30,26 @@ impl Serialize for Raw {
     }
 }
 
-/// What a find returns: Help Scout's items as their own JSON text (`{"items": [...]}`).
+/// What a find returns: Help Scout's items as their own JSON text, whether more match, and the
+/// opaque token the same find continues from (`{"items": [...], "hasMore", "next"}`).
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Found {
     pub items: Vec<Box<RawValue>>,
+    pub has_more: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+impl Found {
+    /// The items of a walk, and where it stopped (`None` at the end of the results).
+    pub fn new(items: Vec<Box<RawValue>>, rest: Option<crate::client::Resume>) -> Self {
+        Found {
+            items,
+            has_more: rest.is_some(),
+            next: rest.map(|r| r.token()),
+        }
+    }
 }
 
 /// A created object's id (`Resource-ID`, else `Location`, else none).

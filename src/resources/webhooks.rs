@@ -263,7 +263,7 @@ fn conflict(old: &Webhook) -> Error {
         old.id,
         old.events.join(", "),
         old.url
-    ))
+    ).into())
 }
 
 /// Deletes the webhook, or removes only `input.events` from it (deleting it when none remain).

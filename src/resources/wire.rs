@@ -19,13 +19,11 @@ pub fn parse_text<T: DeserializeOwned>(json: &str, what: &str) -> Result<T> {
 
 /// The error for a body that is not the object it should be.
 pub fn not_a(what: &str) -> Error {
-    Error::Other(format!(
-        "Help Scout answered something that is not a {what}"
-    ))
+    Error::Other(format!("Help Scout answered something that is not a {what}").into())
 }
 
 fn unexpected(what: &str, e: &serde_json::Error) -> Error {
-    Error::Other(format!("Help Scout answered an unexpected {what}: {e}"))
+    Error::Other(format!("Help Scout answered an unexpected {what}: {e}").into())
 }
 
 /// Reads a number or a numeric string as u64 (0 when absent or unparsable).

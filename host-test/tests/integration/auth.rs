@@ -131,7 +131,9 @@ fn wrong_client_secret_is_unauthorized() {
             .await
             .unwrap();
         match result {
-            Err(ConnectorError::Unauthorized(message)) => assert!(!message.contains("wrong")),
+            Err(ConnectorError::Unauthorized(message)) => {
+                assert!(!message.message.contains("wrong"))
+            }
             other => panic!("{other:?}"),
         }
     });

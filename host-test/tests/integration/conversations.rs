@@ -186,6 +186,7 @@ fn typed_find_matches_the_json_entry() {
             sort_order: None,
             embed_threads: true,
             limit: Some(30),
+            next: None,
         };
         let conn = env.conn();
         let typed = runtime()
@@ -199,15 +200,31 @@ fn typed_find_matches_the_json_entry() {
             .unwrap()
             .unwrap();
         let json = env
-            .ok("find-conversations", r#"{"status": "all", "limit": 30}"#)
+            .ok(
+                "find-conversations",
+                r#"{"status": "all", "limit": 30, "embedThreads": true}"#,
+            )
             .await;
-        assert_eq!(typed.iter().map(|c| c.id).collect::<Vec<_>>(), ids(&json));
+        assert_eq!(
+            typed.items.iter().map(|c| c.id).collect::<Vec<_>>(),
+            ids(&json)
+        );
         assert!(
             typed
+                .items
                 .iter()
                 .all(|c| c.threads.as_ref().is_some_and(|t| !t.is_empty()))
         );
-        assert!(typed.iter().all(|c| !c.raw_json.is_empty() && c.number > 0));
+        assert!(
+            typed
+                .items
+                .iter()
+                .all(|c| !c.raw_json.is_empty() && c.number > 0)
+        );
+        // One vocabulary: the typed page continues exactly as the JSON one.
+        assert!(typed.has_more);
+        assert_eq!(json["hasMore"], true);
+        assert_eq!(typed.next.as_deref(), json["next"].as_str());
     });
 }
 

@@ -292,6 +292,7 @@ fn typed_customers_interface() {
             sort_field: None,
             sort_order: None,
             limit: None,
+            next: None,
         };
         let found = runtime()
             .call(async |c, s| {
@@ -302,7 +303,7 @@ fn typed_customers_interface() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(found.iter().map(|c| c.id).collect::<Vec<_>>(), [id]);
+        assert_eq!(found.items.iter().map(|c| c.id).collect::<Vec<_>>(), [id]);
         let customer = runtime()
             .call(async |c, s| {
                 c.helpscout_connector_customers()

@@ -207,7 +207,7 @@ fn invalid_json_is_a_typed_error() {
         fault(&env, "invalid-json:GET:/v2/conversations");
         let e = env.err("get-conversation", r#"{"id": 5000001}"#).await;
         assert!(
-            matches!(&e, ConnectorError::Other(m) if m.contains("invalid JSON")),
+            matches!(&e, ConnectorError::Other(m) if m.message.contains("invalid JSON")),
             "{e:?}"
         );
     });

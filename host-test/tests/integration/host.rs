@@ -3,10 +3,9 @@
 
 use crate::common;
 
-use common::{Env, block_on, runtime};
+use common::{Env, block_on, host_test, runtime};
 use host_test::bindings::{Connection, ConnectorError, Credentials};
 use serde_json::Value;
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 #[test]
@@ -73,31 +72,6 @@ fn describe_lists_every_action_with_schemas() {
             let _: Value = serde_json::from_str(&e.output_schema).unwrap();
         }
     });
-}
-
-fn host_test(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_host-test"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]
@@ -281,6 +255,7 @@ fn cli_help_shows_an_example_for_every_command() {
     let commands = [
         "actions",
         "run",
+        "options",
         "replay",
         "listen",
         "load",
@@ -303,8 +278,9 @@ fn cli_help_shows_an_example_for_every_command() {
 
 #[test]
 fn cli_common_mistakes_get_helpful_messages() {
+    // An unknown action is bad usage (exit 2), with the component's suggestion.
     let (code, _, stderr) = host_test(&["run", "list-mailbox"], None);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     let error: Value = serde_json::from_str(&stderr).unwrap();
     assert_eq!(error["error"], "validation");
     assert!(

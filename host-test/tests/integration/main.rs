@@ -13,6 +13,7 @@ mod host;
 mod limits;
 mod load;
 mod mailboxes;
+mod platform;
 mod schemas;
 mod secrets;
 mod semantics;

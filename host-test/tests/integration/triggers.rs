@@ -59,7 +59,10 @@ fn triggers_sharing_a_url_share_one_webhook_and_one_secret() {
         let again = json!({"url": url, "events": ["new-customer", "convo.status"]});
         match env.err("subscribe-webhook", &again.to_string()).await {
             ConnectorError::Conflict(m) => {
-                assert!(m.contains(&format!("webhook {}", first["id"])), "{m}")
+                assert!(
+                    m.message.contains(&format!("webhook {}", first["id"])),
+                    "{m:?}"
+                )
             }
             other => panic!("{other:?}"),
         }

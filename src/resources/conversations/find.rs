@@ -1,7 +1,7 @@
 //! `find-conversations`: `GET /v2/conversations` with every filter List Conversations documents,
 //! pages followed until `limit`; dropdown filter values may be given by label.
 
-use crate::client::{Client, Transport};
+use crate::client::{Client, Resume, Transport};
 use crate::decode::{Validate, all, check_count, check_limit, check_timestamp, one_or_many};
 use crate::error::{Error, Result};
 use crate::ids::{ConversationNumber, FieldId, FolderId, MailboxId, UserId};
@@ -57,6 +57,9 @@ pub struct FindConversations {
     #[serde(default)]
     #[cfg_attr(test, schemars(schema_with = "crate::decode::checks::schema::limit"))]
     pub limit: Option<u32>,
+    /// The `next` of the previous output: continue where it stopped (the other fields as then).
+    #[serde(default)]
+    pub next: Option<String>,
 }
 
 /// One `customFieldsByIds` term.
@@ -282,12 +285,16 @@ fn resolved_filters(
 pub fn find(client: &mut Client<impl Transport>, input: &FindConversations) -> Result<Found> {
     input.validate()?;
     let limit = check_limit(input.limit, DEFAULT_LIMIT)?;
-    let filters = resolved_filters(client, input)?;
-    let first = client
-        .base()
-        .endpoint(&["conversations"], &input.query_params(&filters));
-    let items = client.collect_raw(first, "conversations", limit)?;
-    Ok(Found { items })
+    let start = match &input.next {
+        Some(token) => Resume::from_token(client.base(), "conversations", token)?,
+        None => {
+            let filters = resolved_filters(client, input)?;
+            let query = input.query_params(&filters);
+            Resume::start(client.base().endpoint(&["conversations"], &query))
+        }
+    };
+    let (items, rest) = client.find_raw(start, "conversations", limit, |_, item| Ok(Some(item)))?;
+    Ok(Found::new(items, rest))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! (List Customers: "an email containing"), so only customers having exactly that address are
 //! kept: a "find, then update" workflow must never edit a near miss.
 
-use crate::client::{Client, Transport, raw_object};
+use crate::client::{Client, Resume, Transport, raw_object};
 use crate::decode::{Validate, all, check_email, check_limit, check_timestamp};
 use crate::error::{Error, Result};
 use crate::ids::{CustomerId, MailboxId};
@@ -53,6 +53,9 @@ pub struct FindCustomers {
     #[serde(default)]
     #[cfg_attr(test, schemars(schema_with = "crate::decode::checks::schema::limit"))]
     pub limit: Option<u32>,
+    /// The `next` of the previous output: continue where it stopped (the other fields as then).
+    #[serde(default)]
+    pub next: Option<String>,
 }
 
 impl Validate for FindCustomers {
@@ -122,36 +125,33 @@ fn sort_field_name(field: CustomerSortField) -> &'static str {
 pub fn find(client: &mut Client<impl Transport>, input: &FindCustomers) -> Result<Found> {
     input.validate()?;
     let limit = check_limit(input.limit, 100)?;
-    let first = client
-        .base()
-        .endpoint(&["customers"], &input.query_params());
-    let Some(email) = &input.email else {
-        let items = client.collect_raw(first, "customers", limit)?;
-        return Ok(Found { items });
+    let start = match &input.next {
+        Some(token) => Resume::from_token(client.base(), "customers", token)?,
+        None => Resume::start(
+            client
+                .base()
+                .endpoint(&["customers"], &input.query_params()),
+        ),
     };
-    let mut rest = Vec::new();
-    let mut exact = client.collect_raw_where(first, "customers", limit, |item| {
-        let keep = has_email(item, email)?;
-        if keep.is_none() {
-            rest.push(item.get().to_string());
-        }
-        Ok(keep.unwrap_or(false))
-    })?;
-    // Items listed without their e-mails are read one by one (rare; Help Scout embeds them).
-    for text in rest {
-        if exact.len() >= limit {
-            break;
-        }
-        let Ok(IdOnly { id }) = serde_json::from_str::<IdOnly>(&text) else {
-            continue;
+    let (items, rest) = client.find_raw(start, "customers", limit, |client, item| {
+        let Some(email) = &input.email else {
+            return Ok(Some(item));
         };
-        let full = client.get_body(client.base().endpoint(&["customers", &id.segment()], &[]))?;
-        let raw = raw_object(&full, "customer")?;
-        if has_email(&raw, email)? == Some(true) {
-            exact.push(raw);
+        match has_email(&item, email)? {
+            Some(true) => Ok(Some(item)),
+            Some(false) => Ok(None),
+            // Listed without its e-mails (rare; Help Scout embeds them): read it whole.
+            None => {
+                let Ok(IdOnly { id }) = serde_json::from_str::<IdOnly>(item.get()) else {
+                    return Ok(None);
+                };
+                let url = client.base().endpoint(&["customers", &id.segment()], &[]);
+                let full = raw_object(&client.get_body(url)?, "customer")?;
+                Ok((has_email(&full, email)? == Some(true)).then_some(full))
+            }
         }
-    }
-    Ok(Found { items: exact })
+    })?;
+    Ok(Found::new(items, rest))
 }
 
 #[derive(Deserialize)]
@@ -159,7 +159,6 @@ struct IdOnly {
     id: CustomerId,
 }
 
-/// Whether the customer has exactly this address; `None` when the item lists no e-mails.
 fn has_email(item: &RawValue, email: &str) -> Result<Option<bool>> {
     #[derive(Deserialize)]
     struct Listed {
@@ -175,8 +174,9 @@ fn has_email(item: &RawValue, email: &str) -> Result<Option<bool>> {
         #[serde(default)]
         value: String,
     }
-    let listed: Listed = serde_json::from_str(item.get())
-        .map_err(|e| Error::Other(format!("Help Scout answered an unexpected customer: {e}")))?;
+    let listed: Listed = serde_json::from_str(item.get()).map_err(|e| {
+        Error::Other(format!("Help Scout answered an unexpected customer: {e}").into())
+    })?;
     let emails = listed.embedded.and_then(|e| e.emails);
     Ok(emails.map(|list| {
         list.iter()

@@ -63,7 +63,9 @@ pub fn list(client: &mut Client<impl Transport>, input: &ListMailboxes) -> Resul
     let mut items = Vec::with_capacity(listed.len());
     for value in listed {
         let mut mailbox: Mailbox = serde_json::from_value(value).map_err(|e| {
-            crate::error::Error::Other(format!("Help Scout answered an unexpected mailbox: {e}"))
+            crate::error::Error::Other(
+                format!("Help Scout answered an unexpected mailbox: {e}").into(),
+            )
         })?;
         let id = MailboxId::new(mailbox.id).ok_or_else(|| wire::not_a("mailbox"))?;
         if input.include_folders {

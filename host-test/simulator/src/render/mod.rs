@@ -8,4 +8,4 @@ pub mod hal;
 mod resources;
 
 pub use conversation::{conversation, thread};
-pub use resources::{address, customer, field, folder, mailbox, user};
+pub use resources::{address, customer, field, folder, mailbox, tag, user};

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::hal::link;
-use crate::model::{Address, Customer, Entry, FieldDef, Folder, Mailbox, State, Status, User};
+use crate::model::{Address, Customer, Entry, FieldDef, Folder, Mailbox, State, Status, Tag, User};
 use crate::time::format;
 
 pub fn mailbox(base: &str, m: &Mailbox) -> Value {
@@ -60,6 +60,23 @@ pub fn field(f: &FieldDef) -> Value {
         "required": f.required,
         "order": f.order,
         "options": options,
+    })
+}
+
+/// A tag as List Tags shows it (`name`, not the `tag` conversations embed; a slug of the name).
+pub fn tag(t: &Tag, ticket_count: usize) -> Value {
+    let slug: String = t
+        .name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    json!({
+        "id": t.id,
+        "slug": slug,
+        "name": t.name,
+        "color": t.color,
+        "ticketCount": ticket_count,
     })
 }
 

@@ -17,6 +17,7 @@ mod customer_write;
 mod customers;
 mod mailboxes;
 pub mod middleware;
+mod tags;
 mod thread_create;
 mod users;
 mod webhooks;
@@ -102,6 +103,7 @@ pub fn app(shared: Shared) -> Router {
                 .put(webhooks::update)
                 .delete(webhooks::delete),
         )
+        .route("/v2/tags", get(tags::list))
         .route("/v2/users", get(users::list))
         .route("/v2/users/me", get(users::me))
         .route("/v2/users/{id}", get(users::get));

@@ -5,8 +5,9 @@
 pub mod replay;
 
 use helpscout_simulator::{LoggedRequest, Simulator, SimulatorOptions, credentials};
-use host_test::bindings::{Connection, ConnectorError, Credentials, Invocation};
+use host_test::bindings::{Connection, ConnectorError, Credentials};
 use host_test::outgoing::{Destination, Policy};
+use host_test::runtime::Invoked as Invocation;
 use host_test::runtime::{EMBEDDED_COMPONENT, Runtime};
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -109,4 +110,32 @@ pub fn validation_path(error: &ConnectorError) -> String {
         ConnectorError::Validation(fields) => fields[0].path.clone(),
         other => panic!("expected validation, got {other:?}"),
     }
+}
+
+/// Runs the `host-test` binary with `args` (and `stdin`): exit status, stdout, stderr.
+pub fn host_test(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_host-test"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
