@@ -83,11 +83,33 @@ function assertNoSecret(text, what) {
   assert.ok(!secrets.some((s) => text.includes(s)), `${what} contains a credential`);
 }
 
-const invokeJson = (name, input, c = conn) => {
-  const inv = catalog.invoke(c, name, JSON.stringify(input));
-  assertNoSecret(inv.outputJson, `${name} output`);
-  return { out: JSON.parse(inv.outputJson), meta: inv.meta };
-};
+/** A call that ran: `outcome` is a WIT `result` ({tag: 'ok' | 'err', val}), `meta` its cost. */
+function outcomeOf(name, inv) {
+  if (inv.outcome.tag === 'err') {
+    const e = new Error(redact(`${name}: component error ${JSON.stringify(inv.outcome.val, (_, v) =>
+      typeof v === 'bigint' ? `${v}` : v)}`));
+    e.payload = inv.outcome.val;
+    throw e;
+  }
+  assertNoSecret(inv.outcome.val, `${name} output`);
+  return { out: JSON.parse(inv.outcome.val), meta: inv.meta };
+}
+
+const invokeJson = (name, input, c = conn) => outcomeOf(name, catalog.invoke(c, name, JSON.stringify(input)));
+
+/** The typed error of a catalog call: thrown when the call could not start, else its outcome. */
+function catalogError(name, inputText, c = conn) {
+  let inv;
+  try {
+    inv = catalog.invoke(c, name, inputText);
+  } catch (e) {
+    assert.ok(e && typeof e === 'object' && 'payload' in e, `expected a ComponentError, got ${e}`);
+    return e.payload;
+  }
+  assert.equal(inv.outcome.tag, 'err', `${name} succeeded but an error was expected`);
+  assert.equal(typeof inv.meta.requests, 'number', 'the meta comes with the error');
+  return inv.outcome.val;
+}
 
 const SEEDED_MAILBOXES = [
   { id: 1001, name: 'Support', email: 'support@example.com' },
@@ -111,6 +133,36 @@ test('catalog.describe lists the actions and triggers with JSON Schemas', () => 
     assert.equal(typeof JSON.parse(d.inputSchema), 'object', `${d.name} input schema is JSON`);
     assert.equal(typeof JSON.parse(d.outputSchema), 'object', `${d.name} output schema is JSON`);
   }
+});
+
+test('catalog.options fills a dependent dropdown; descriptors carry samples and option fields', () => {
+  const choices = (name, field, form) => outcomeOf(name, catalog.options(conn, name, field, JSON.stringify(form))).out.items;
+  assert.deepEqual(choices('create-conversation', 'mailboxId', {}).map((c) => c.value), [1001, 1002, 1003]);
+  const fields = choices('update-conversation', 'customFields', { mailboxId: 1001 });
+  assert.equal(fields[0].label, 'Priority');
+  assert.deepEqual(fields[0].options.map((o) => o.label), ['Low', 'Medium', 'High']);
+  const create = catalog.describe().find((d) => d.name === 'create-conversation');
+  assert.equal(typeof JSON.parse(create.sampleOutput).id, 'number');
+  assert.deepEqual(create.optionFields.find((f) => f.field === 'fields').dependsOn, ['mailboxId']);
+  const auth = connector.auth.describe();
+  assert.equal(auth.tokenLifetimeSeconds, 172800n);
+  assert.deepEqual(auth.kinds, ['authorization-code', 'client-credentials', 'access-token']);
+});
+
+test('finds continue: the typed page and the JSON output page alike', () => {
+  const first = conversations.findConversations(conn, {
+    mailbox: [], tag: [], customFields: [], embedThreads: false, limit: 30, status: 'all',
+  });
+  assert.equal(first.items.length, 30);
+  assert.equal(first.hasMore, true);
+  const rest = conversations.findConversations(conn, {
+    mailbox: [], tag: [], customFields: [], embedThreads: false, limit: 1000, status: 'all', next: first.next,
+  });
+  assert.equal(rest.hasMore, false);
+  const ids = [...first.items, ...rest.items].map((c) => c.id);
+  assert.equal(new Set(ids).size, ids.length, 'no conversation twice');
+  const whole = invokeJson('find-conversations', { status: 'all', limit: 1000 }).out;
+  assert.deepEqual(ids.map(Number), whole.items.map((c) => c.id));
 });
 
 test('list-mailboxes through catalog.invoke returns the seeded mailboxes', () => {
@@ -185,22 +237,30 @@ test('get-conversation 5000001 through catalog.invoke and the typed export', () 
 });
 
 test('typed errors come back as ComponentError payloads', () => {
-  let err = componentError(() => catalog.invoke(conn, 'get-conversation', '{"id": 4999999}'));
+  let err = catalogError('get-conversation', '{"id": 4999999}');
   assert.equal(err.tag, 'not-found');
+  assert.match(err.val.message, /conversation 4999999/);
+  assert.equal(err.val.status, 404);
+  assert.equal(typeof err.val.correlationId, 'string', "Help Scout's Correlation-Id, for a support ticket");
 
   err = componentError(() => conversations.getConversation(conn, { id: 4999999n }));
   assert.equal(err.tag, 'not-found');
 
-  err = componentError(() => catalog.invoke(conn, 'get-conversation', '{"id": "x"}'));
+  err = catalogError('get-conversation', '{"id": "x"}');
   assert.equal(err.tag, 'validation');
   assert.ok(err.val.some((f) => f.path === 'id'), 'the validation error names the field `id`');
 
-  err = componentError(() => catalog.invoke(conn, 'list-mailboxes', 'not json'));
+  err = catalogError('list-mailboxes', 'not json');
+  assert.equal(err.tag, 'validation');
+
+  // An unknown name never starts: the call's own error, thrown.
+  err = componentError(() => catalog.invoke(conn, 'list-mailbox', '{}'));
   assert.equal(err.tag, 'validation');
 
   const badConn = { baseUrl, credentials: { tag: 'access-token', val: 'not-a-valid-token' } };
-  err = componentError(() => catalog.invoke(badConn, 'list-mailboxes', '{}'));
+  err = catalogError('list-mailboxes', '{}', badConn);
   assert.equal(err.tag, 'unauthorized');
+  assert.equal(err.val.status, 401);
 });
 
 test('client credentials: the component mints a token and hands it back', () => {
@@ -234,7 +294,7 @@ test('subscribe-webhook makes a 40-character secret from wasi:random', () => {
   assert.ok(mine, 'the new webhook is listed');
   assert.equal(mine.secret ?? undefined, undefined, 'list-webhooks carries no secret');
   // The same URL again shares the webhook and keeps the stored secret; without it: conflict.
-  const err = componentError(() => catalog.invoke(conn, 'subscribe-webhook', JSON.stringify({ url, events: ['new-customer'] })));
+  const err = catalogError('subscribe-webhook', JSON.stringify({ url, events: ['new-customer'] }));
   assert.equal(err.tag, 'conflict');
   const again = invokeJson('subscribe-webhook', { url, events: ['new-customer'], secret: sub.secret }).out;
   assert.equal(again.id, sub.id);

@@ -11,6 +11,7 @@ use helpscout_simulator::{Simulator, SimulatorOptions, credentials};
 use serde_json::Value;
 use std::path::Path;
 
+mod platform;
 mod triggers;
 mod writes;
 
@@ -45,8 +46,12 @@ pub async fn demo(component: Option<&Path>) -> i32 {
             demo.code_and_refresh().await,
         ),
         ("test-connection", demo.test_connection().await),
+        (
+            "options: dependent dropdown",
+            demo.dependent_dropdown().await,
+        ),
         ("list-mailboxes", demo.list_mailboxes().await),
-        ("find-conversations (3 pages)", demo.find_paged().await),
+        ("find-conversations (next)", demo.find_continued().await),
         ("find-conversations (filters)", demo.find_filtered().await),
         ("get-conversation", demo.get_conversation().await),
         ("create-conversation", demo.create_conversation().await),
@@ -258,29 +263,6 @@ impl Demo {
             "{} mailboxes, {folders} folders, {fields} custom fields",
             items.len()
         ))
-    }
-
-    async fn find_paged(&self) -> Step {
-        let out = self
-            .run("find-conversations", r#"{"status": "all", "limit": 60}"#)
-            .await?;
-        let ids: Vec<u64> = out["items"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|c| c["id"].as_u64())
-            .collect();
-        let mut unique = ids.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        if ids.len() != 60 || unique.len() != 60 {
-            return Err(format!(
-                "expected 60 distinct conversations, got {} ({} distinct)",
-                ids.len(),
-                unique.len()
-            ));
-        }
-        Ok("60 distinct conversations, following next links over pages of 25".into())
     }
 
     async fn find_filtered(&self) -> Step {
