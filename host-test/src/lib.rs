@@ -15,6 +15,7 @@ pub mod demo;
 pub mod error_json;
 pub mod listen;
 pub mod load;
+pub mod mcp;
 pub mod outgoing;
 pub mod output;
 pub mod progress;

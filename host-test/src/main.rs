@@ -59,6 +59,18 @@ enum Command {
         #[command(flatten)]
         call: CallOptions,
     },
+    /// Serve the component to AI agents as a Model Context Protocol server on stdin/stdout:
+    /// one tool per action and trigger, plus `options`. Read-only unless --allow-writes.
+    #[command(
+        after_help = "Examples:\n  host-test mcp                                  # against the embedded simulator\n  HELPSCOUT_ACCESS_TOKEN=... host-test mcp --api https://api.helpscout.net\n  host-test mcp --api https://api.helpscout.net --client-id ID --client-secret SECRET --allow-writes"
+    )]
+    Mcp {
+        #[command(flatten)]
+        api: ApiOptions,
+        /// Let tools that write to Help Scout run (create, update, reply, subscribe, …).
+        #[arg(long)]
+        allow_writes: bool,
+    },
     /// Deliver a webhook body to the component exactly as Help Scout would.
     #[command(
         after_help = "Example:\n  host-test replay body.json --event convo.created --secret \"$SECRET\""
@@ -213,6 +225,10 @@ fn main() {
                 field,
                 call,
             } => commands::options(component, action, field, call.args()).await,
+            Command::Mcp { api, allow_writes } => {
+                host_test::mcp::serve(component, api.api.as_deref(), &api.given(), *allow_writes)
+                    .await
+            }
             Command::Replay {
                 body_file,
                 event,

@@ -39,6 +39,18 @@ fn with_id<T: JsonSchema, I: JsonSchema>(key: &str) -> Value {
     value
 }
 
+/// A property the decoder also accepts under an older name (a serde `alias`, which schemars does
+/// not see), listed as deprecated so that schema and decoder agree.
+fn with_alias(mut value: Value, alias: &str, of: &str) -> Value {
+    let mut property = value["properties"][of].clone();
+    property["deprecated"] = json!(true);
+    property["description"] = json!(format!(
+        "Deprecated: the same as `{of}` (its name in 0.1.0)."
+    ));
+    value["properties"][alias] = property;
+    value
+}
+
 fn strip_meta(value: &mut Value) {
     if let Some(map) = value.as_object_mut() {
         map.remove("$schema");
@@ -52,7 +64,9 @@ fn input_schema(name: &str) -> Value {
         "list-mailboxes" => schema::<ListMailboxes>(),
         "find-conversations" => schema::<FindConversations>(),
         "get-conversation" => schema::<GetConversation>(),
-        "create-conversation" => schema::<CreateConversation>(),
+        "create-conversation" => {
+            with_alias(schema::<CreateConversation>(), "customFields", "fields")
+        }
         "update-conversation" => with_id::<UpdateConversation, ConversationId>("id"),
         "create-thread" => with_id::<ThreadFields, ConversationId>("conversationId"),
         "find-customers" => schema::<FindCustomers>(),

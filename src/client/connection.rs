@@ -43,7 +43,7 @@ impl<T: Transport> Client<T> {
                     client_id: client_id.clone(),
                     client_secret: client_secret.clone(),
                 };
-                Client::with_app(transport, base, app, token.clone())?
+                Client::with_app(transport, base, app, token.clone())
             }
         };
         client.set_policy(connection.retry);

@@ -85,21 +85,19 @@ impl<T: Transport> Client<T> {
         client
     }
 
-    /// A client that mints its token from app credentials: now unless a cached token is given,
-    /// and again once on a 401.
+    /// A client that mints its token from app credentials: before its first request unless a
+    /// cached token is given (so the token request follows the call's retry policy and counts in
+    /// its meta), and again once on a 401.
     pub fn with_app(
         transport: T,
         base: ApiBase,
         app: AppCredentials,
         cached: Option<String>,
-    ) -> Result<Self> {
+    ) -> Self {
         let mut client = Self::new(transport, base);
         client.token = cached.filter(|t| !t.is_empty());
         client.app = Some(app);
-        if client.token.is_none() {
-            client.mint()?;
-        }
-        Ok(client)
+        client
     }
 
     pub fn set_policy(&mut self, policy: RetryPolicy) {
@@ -219,6 +217,9 @@ impl<T: Transport> Client<T> {
             }
             None => None,
         };
+        if bearer && self.token.is_none() && self.app.is_some() {
+            self.mint()?;
+        }
         let mut attempts = Attempts::default();
         let mut reminted = false;
         loop {

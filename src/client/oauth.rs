@@ -65,11 +65,8 @@ impl<T: Transport> Client<T> {
             let retry_after = response
                 .header_u32("x-ratelimit-retry-after")
                 .or_else(|| response.header_u32("retry-after"));
-            return Err(Error::from_token_status(
-                response.status,
-                &response.body,
-                retry_after,
-            ));
+            let error = Error::from_token_status(response.status, &response.body, retry_after);
+            return Err(error.with_context(response.header("correlation-id"), None));
         }
         parse_token(&response.body, now_unix())
     }

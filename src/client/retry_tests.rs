@@ -87,7 +87,7 @@ fn an_expired_token_is_reminted_once_with_app_credentials() {
         client_id: "id".into(),
         client_secret: "secret".into(),
     };
-    let mut client = Client::with_app(&mut t, base(), app, None).unwrap();
+    let mut client = Client::with_app(&mut t, base(), app, None);
     let url = client.base().endpoint(&["x"], &[]);
     assert_eq!(
         client
@@ -115,7 +115,7 @@ fn a_cached_token_is_used_first_and_reminted_only_when_refused() {
         client_secret: "secret".into(),
     };
     let mut t = Scripted::default().status(200, &[]);
-    let mut client = Client::with_app(&mut t, base(), app(), Some("cached".into())).unwrap();
+    let mut client = Client::with_app(&mut t, base(), app(), Some("cached".into()));
     let url = client.base().endpoint(&["x"], &[]);
     assert_eq!(
         client
@@ -133,7 +133,7 @@ fn a_cached_token_is_used_first_and_reminted_only_when_refused() {
         .status(401, &[])
         .json(200, token)
         .status(200, &[]);
-    let mut client = Client::with_app(&mut t, base(), app(), Some("stale".into())).unwrap();
+    let mut client = Client::with_app(&mut t, base(), app(), Some("stale".into()));
     assert_eq!(
         client
             .send(Method::Get, url, None, Replay::Safe)

@@ -13,6 +13,7 @@ mod host;
 mod limits;
 mod load;
 mod mailboxes;
+mod mcp;
 mod platform;
 mod schemas;
 mod secrets;

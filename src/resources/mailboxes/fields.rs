@@ -11,7 +11,7 @@ use crate::ids::{FieldId, MailboxId};
 use crate::resources::wire;
 use serde::Deserialize;
 
-/// One custom-field value to set; `None` (or an empty string) clears the field.
+/// One custom-field value to set; `null` (or an empty string) clears the field.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
