@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const WASM_NAME: &str = "helpscout_connector.wasm";
+/// The workspace profile of the published component (size-optimised; the host builds fast with
+/// `release`).
+const PROFILE: &str = "component";
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
@@ -53,7 +56,8 @@ fn build_guest(root: &Path) -> PathBuf {
         .current_dir(root)
         .args([
             "build",
-            "--release",
+            "--profile",
+            PROFILE,
             "--target",
             "wasm32-wasip2",
             "-p",
@@ -82,6 +86,6 @@ fn build_guest(root: &Path) -> PathBuf {
     }
     target_dir
         .join("wasm32-wasip2")
-        .join("release")
+        .join(PROFILE)
         .join(WASM_NAME)
 }

@@ -3,13 +3,14 @@
 //! A find that stops at its `limit` says where it stopped (`Resume`: the page and how many of its
 //! items were returned), as an opaque `next` token the same find continues from.
 
+use super::hal::{split_page, split_raw_page};
 use super::{ApiBase, Client, Transport, parse_json};
 use crate::error::{Error, Result};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
 use serde_json::value::RawValue;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use url::Url;
 
 /// Upper bound on pages followed in one call, whatever the links say.
@@ -183,67 +184,6 @@ fn check_budget(total: usize, budget: usize) -> Result<()> {
         return Err(Error::invalid("limit", message));
     }
     Ok(())
-}
-
-/// The raw items of one HAL page and its `next` link. A missing `_embedded` means no items.
-pub fn split_raw_page(body: &[u8], rel: &str) -> Result<(Vec<Box<RawValue>>, Option<String>)> {
-    #[derive(serde::Deserialize)]
-    struct Page<'a> {
-        #[serde(rename = "_embedded", borrow, default)]
-        embedded: Option<&'a RawValue>,
-        #[serde(rename = "_links", default)]
-        links: Option<Value>,
-    }
-    let shape = |_| Error::Other("a page of results was not a HAL object".into());
-    let page: Page<'_> = serde_json::from_slice(body).map_err(shape)?;
-    let lists: HashMap<&str, &RawValue> = match page.embedded {
-        Some(raw) if raw.get().trim() != "null" => {
-            serde_json::from_str(raw.get()).map_err(shape)?
-        }
-        _ => HashMap::new(),
-    };
-    let items = match lists.get(rel) {
-        Some(list) if list.get().trim() != "null" => {
-            serde_json::from_str::<Vec<Box<RawValue>>>(list.get())
-                .map_err(|_| Error::Other(format!("_embedded.{rel} is not an array").into()))?
-        }
-        _ => Vec::new(),
-    };
-    let next = page
-        .links
-        .as_ref()
-        .and_then(|l| l["next"]["href"].as_str())
-        .map(str::to_string);
-    Ok((items, next))
-}
-
-/// The items of one HAL page and its `next` link. A missing `_embedded` means no items.
-pub fn split_page(page: &mut Value, rel: &str) -> Result<(Vec<Value>, Option<String>)> {
-    let Some(object) = page.as_object_mut() else {
-        return Err(Error::Other(
-            "a page of results was not a JSON object".into(),
-        ));
-    };
-    let items = match object
-        .get_mut("_embedded")
-        .and_then(|e| e.get_mut(rel))
-        .map(Value::take)
-    {
-        Some(Value::Array(items)) => items,
-        Some(Value::Null) | None => Vec::new(),
-        Some(_) => {
-            return Err(Error::Other(
-                format!("_embedded.{rel} is not an array").into(),
-            ));
-        }
-    };
-    let next = object
-        .get("_links")
-        .and_then(|l| l.get("next"))
-        .and_then(|n| n.get("href"))
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    Ok((items, next))
 }
 
 #[cfg(test)]

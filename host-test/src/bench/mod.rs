@@ -1,7 +1,9 @@
 //! `host-test bench`: the performance figures of BENCHMARKS.md, each measured side by side in the
 //! same run against the same simulator on loopback. Never run as a timed test: CI is noisy.
 
+mod cold;
 mod native;
+mod pages;
 mod stats;
 
 use crate::bindings::{Connection, Credentials};
@@ -11,6 +13,7 @@ use crate::webhooks::replay;
 use helpscout_simulator::sign;
 use helpscout_simulator::{Simulator, SimulatorOptions, credentials};
 use native::NativeClient;
+use pages::PageServer;
 use serde_json::{Value, json};
 use stats::{median, micros, round};
 use std::time::Instant;
@@ -29,6 +32,13 @@ pub struct BenchPlan {
 /// Runs every measure; the report as JSON.
 pub async fn run(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
     let mut report = serde_json::Map::new();
+    report.insert("machine".into(), machine());
+    report.insert(
+        "date".into(),
+        json!(helpscout_simulator::time::format(
+            helpscout_simulator::time::now()
+        )),
+    );
     report.insert("componentBytes".into(), json!(component.len()));
     report.insert(
         "componentKiB".into(),
@@ -43,9 +53,112 @@ pub async fn run(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
         get_conversation(component, plan.samples).await?,
     );
     report.insert("webhooks".into(), webhooks(component, plan.samples).await?);
-    report.insert("sync".into(), syncs(component, plan).await?);
+    report.insert(
+        "coldStart".into(),
+        cold_start(component, plan.samples).await?,
+    );
+    report.insert(
+        "syncConstantCost".into(),
+        constant_cost_sync(component, plan).await?,
+    );
+    report.insert("syncSimulator".into(), syncs(component, plan).await?);
     report.insert("load".into(), load_in_own_process().await);
     Ok(Value::Object(report))
+}
+
+/// The machine the figures come from: CPUs, their model, memory.
+fn machine() -> Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|m| m.trim_start_matches([' ', '\t', ':']).to_string());
+    let memory_kib = std::fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    json!({
+        "cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
+        "cpuModel": model,
+        "memoryGiB": memory_kib.map(|k| round(k as f64 / 1024.0 / 1024.0, 1)),
+        "os": std::env::consts::OS,
+        "arch": std::env::consts::ARCH,
+    })
+}
+
+/// Cold start of the component against the simulator (see `cold`).
+async fn cold_start(component: &[u8], samples: usize) -> anyhow::Result<Value> {
+    let sim = simulator(None).await?;
+    let policy = Policy::new([Destination::from_url(sim.url())?]);
+    let report = cold::run(component, &policy, &connection(&sim), samples.min(100)).await;
+    sim.shutdown().await;
+    report
+}
+
+/// A 10,000-conversation sync (`find-conversations`, every page) from the constant-cost page
+/// server: the component vs a native Rust client doing the same walk, and vs the Python peer.
+async fn constant_cost_sync(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
+    let n = plan.peers_at;
+    let sim = simulator(Some(n)).await?;
+    let pages = NativeClient::new(sim.url(), credentials::ACCESS_TOKEN)
+        .conversation_pages()
+        .await?;
+    let server = PageServer::start(pages, sim.url()).await?;
+    sim.shutdown().await;
+    let runtime = Runtime::pooled(
+        component,
+        Policy::new([Destination::from_url(server.url())?]),
+        8,
+    )?;
+    let conn = Connection {
+        base_url: server.url().to_string(),
+        credentials: Credentials::AccessToken("bench-token".into()),
+        retry: None,
+    };
+    let input = json!({"status": "all", "limit": n}).to_string();
+    // The component's output is checked once, outside the timed runs (parsing 10,000 items in
+    // the host is not the connector's cost; the native client keeps its items as raw text too).
+    let invoke = || async {
+        runtime
+            .invoke(&conn, "find-conversations", &input)
+            .await?
+            .map_err(|e| anyhow::anyhow!("{e:?}"))
+    };
+    let output: Value = serde_json::from_str(&invoke().await?.output_json)?;
+    let fetched = output["items"].as_array().map_or(0, Vec::len);
+    anyhow::ensure!(fetched == n, "the component fetched {fetched} of {n}");
+    let component_run = || async { invoke().await.map(|_| ()) };
+    let native = NativeClient::new(server.url(), "bench-token");
+    let native_run = || async {
+        let fetched = native.sync_conversations().await?;
+        anyhow::ensure!(fetched == n, "the native client fetched {fetched} of {n}");
+        Ok(())
+    };
+    native_run().await?;
+    let component_seconds = median(5, component_run).await?.as_secs_f64();
+    let native_seconds = median(5, native_run).await?.as_secs_f64();
+    let mut report = json!({
+        "conversations": n,
+        "pages": n.div_ceil(25),
+        "componentSeconds": round(component_seconds, 4),
+        "nativeSeconds": round(native_seconds, 4),
+        "componentOverNative": round(component_seconds / native_seconds, 2),
+        "goalComponentOverNative": 1.3,
+    });
+    if let Some(script) = &plan.peers_script {
+        let peers = peers(
+            script,
+            server.url(),
+            n,
+            component_seconds,
+            "python-helpscout-v2",
+        )
+        .await;
+        report["goalComponentOverPython"] = json!(0.1);
+        report["peers"] = peers;
+    }
+    Ok(report)
 }
 
 /// 1,000 concurrent invocations, in a process of their own so its peak RSS is theirs alone.
@@ -190,11 +303,12 @@ async fn syncs(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
         )?;
         let fetched = output["items"].as_array().map_or(0, Vec::len);
         anyhow::ensure!(fetched == n, "the sync fetched {fetched} of {n}");
-        let mut entry = json!({"conversations": n, "componentSeconds": round(seconds, 3)});
+        let mut entry = json!({"conversations": n, "componentSeconds": round(seconds, 3),
+            "note": "against the simulator, which filters and sorts every conversation per page: measures the simulator too"});
         if n == plan.peers_at
             && let Some(script) = &plan.peers_script
         {
-            entry["peers"] = peers(script, sim.url(), n, seconds).await;
+            entry["peers"] = peers(script, sim.url(), n, seconds, "python-helpscout-v2").await;
         }
         results.push(entry);
         sim.shutdown().await;
@@ -203,13 +317,20 @@ async fn syncs(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
 }
 
 /// Runs the peer script against the simulator; each peer's time and the component's ratio to it.
-async fn peers(script: &std::path::Path, url: &str, n: usize, component_seconds: f64) -> Value {
-    let output = tokio::process::Command::new("bash")
-        .arg(script)
-        .arg(url)
-        .arg(n.to_string())
-        .output()
-        .await;
+/// `only` names the peers to run (all when empty).
+async fn peers(
+    script: &std::path::Path,
+    url: &str,
+    n: usize,
+    component_seconds: f64,
+    only: &str,
+) -> Value {
+    let mut command = tokio::process::Command::new("bash");
+    command.arg(script).arg(url).arg(n.to_string());
+    if !only.is_empty() {
+        command.env("PEERS", only);
+    }
+    let output = command.output().await;
     let Ok(output) = output else {
         return json!({"error": "the peer script did not start"});
     };

@@ -5,6 +5,12 @@
 //! Webhook never returns it), refuses with `conflict` when the host has no secret to give, and
 //! replaces it only when asked to. Unsubscribing some events keeps the webhook for the others.
 
+mod subscribe;
+mod unsubscribe;
+
+pub use subscribe::subscribe;
+pub use unsubscribe::unsubscribe;
+
 use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::decode::{Validate, all, check_length};
 use crate::error::{Error, Result};
@@ -168,16 +174,6 @@ fn check_secret(secret: &Option<String>) -> Result<()> {
     }
 }
 
-/// The union of two mailbox scopes, where an empty list means every mailbox.
-fn merged_mailboxes(old: &[MailboxId], new: &[MailboxId]) -> Vec<MailboxId> {
-    if old.is_empty() || new.is_empty() {
-        return Vec::new();
-    }
-    let mut ids = old.to_vec();
-    ids.extend(new.iter().filter(|id| !old.contains(id)));
-    ids
-}
-
 /// The create/update body; `mailboxIds` is omitted for "all mailboxes" (absent means all).
 fn body(
     url: &str,
@@ -195,118 +191,6 @@ fn body(
         body["label"] = json!(label);
     }
     body
-}
-
-/// Registers `input.url`, or adds the events to the webhook already registered for it.
-/// `new_secret` makes a secret when one is needed (from `wasi:random` in the component).
-pub fn subscribe(
-    client: &mut Client<impl Transport>,
-    input: &Subscribe,
-    new_secret: &mut dyn FnMut() -> Result<String>,
-) -> Result<Subscription> {
-    input.validate()?;
-    let requested = event_names(&input.events, "events")?;
-    let existing = list_raw(client)?.into_iter().find(|w| w.url == input.url);
-    let Some(old) = existing else {
-        let secret = match &input.secret {
-            Some(s) => s.clone(),
-            None => new_secret()?,
-        };
-        let body = body(
-            &input.url,
-            &requested,
-            &secret,
-            &input.mailbox_ids,
-            &input.label,
-        );
-        let response = client.write(Method::Post, &["webhooks"], Some(&body), Replay::Unsafe)?;
-        return Ok(Subscription {
-            id: created_id(&response),
-            url: input.url.clone(),
-            events: requested,
-            mailbox_ids: input.mailbox_ids.clone(),
-            label: input.label.clone(),
-            state: "enabled".into(),
-            secret: Some(secret),
-            created: true,
-        });
-    };
-    let secret = match (&input.secret, input.rotate_secret) {
-        (_, true) => new_secret()?,
-        (Some(s), false) => s.clone(),
-        (None, false) => return Err(conflict(&old)),
-    };
-    let mut names = old.events.clone();
-    names.extend(requested.into_iter().filter(|n| !old.events.contains(n)));
-    let mailboxes = merged_mailboxes(&old.mailbox_ids, &input.mailbox_ids);
-    let label = input.label.clone().or(old.label.clone());
-    let body = body(&input.url, &names, &secret, &mailboxes, &label);
-    let id = old.id.to_string();
-    client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
-    Ok(Subscription {
-        id: Some(old.id),
-        url: input.url.clone(),
-        events: names,
-        mailbox_ids: mailboxes,
-        label,
-        state: "enabled".into(),
-        secret: Some(secret),
-        created: false,
-    })
-}
-
-fn conflict(old: &Webhook) -> Error {
-    Error::Conflict(format!(
-        "webhook {} already delivers {} to {}; give the secret stored for that URL as \"secret\" \
-         to add events to it, or \"rotateSecret\": true to replace the secret of every trigger on \
-         that URL",
-        old.id,
-        old.events.join(", "),
-        old.url
-    ).into())
-}
-
-/// Deletes the webhook, or removes only `input.events` from it (deleting it when none remain).
-pub fn unsubscribe(
-    client: &mut Client<impl Transport>,
-    input: &Unsubscribe,
-) -> Result<Unsubscribed> {
-    input.validate()?;
-    let id = input.id.segment();
-    let deleted = Unsubscribed {
-        id: input.id,
-        deleted: true,
-        events: Vec::new(),
-    };
-    let (false, Some(secret)) = (input.events.is_empty(), &input.secret) else {
-        client.write(Method::Delete, &["webhooks", &id], None, Replay::Unsafe)?;
-        return Ok(deleted);
-    };
-    let removed = event_names(&input.events, "events")?;
-    let current: Webhook = wire::parse(&client.get(&["webhooks", &id], &[])?, "webhook")?;
-    let remaining: Vec<String> = current
-        .events
-        .iter()
-        .filter(|e| !removed.contains(e))
-        .cloned()
-        .collect();
-    if remaining.is_empty() {
-        client.write(Method::Delete, &["webhooks", &id], None, Replay::Unsafe)?;
-        return Ok(deleted);
-    }
-    let body = body(
-        &current.url,
-        &remaining,
-        secret,
-        &current.mailbox_ids,
-        &current.label,
-    );
-    client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
-    Ok(Unsubscribed {
-        id: input.id,
-        deleted: false,
-        events: remaining,
-    })
 }
 
 /// Every webhook of the account (secrets are never listed: Help Scout does not return them).
@@ -336,19 +220,6 @@ fn list_raw(client: &mut Client<impl Transport>) -> Result<Vec<Webhook>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mailbox_scopes_merge_with_empty_meaning_all() {
-        let ids = |list: &[u64]| -> Vec<MailboxId> {
-            list.iter().map(|i| MailboxId::new(*i).unwrap()).collect()
-        };
-        assert_eq!(
-            merged_mailboxes(&ids(&[1, 2]), &ids(&[2, 3])),
-            ids(&[1, 2, 3])
-        );
-        assert!(merged_mailboxes(&[], &ids(&[3])).is_empty());
-        assert!(merged_mailboxes(&ids(&[1]), &[]).is_empty());
-    }
 
     #[test]
     fn only_events_create_webhook_accepts() {

@@ -2,10 +2,11 @@
 //! per call. The WASI context grants nothing (no files, env, sockets, args); the component's
 //! only way out is `wasi:http` through the `outgoing` hook.
 
-use crate::bindings::{
-    CallMeta, Connection, Connector, ConnectorError, ConnectorPre, Descriptor, Invocation,
-    TokenSet, auth,
-};
+mod calls;
+
+pub use calls::{Called, Grant, Invoked};
+
+use crate::bindings::{Connector, ConnectorPre};
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,37 +30,6 @@ const EPOCH_TICK: Duration = Duration::from_millis(100);
 const DEFAULT_CALL_DEADLINE: Duration = Duration::from_secs(600);
 /// Guest stdout/stderr kept per call (the connector prints nothing; this bounds a misbehaving one).
 const GUEST_OUTPUT_BYTES: usize = 64 * 1024;
-
-/// A call by name that succeeded: its output JSON and what it learnt.
-#[derive(Debug, Clone)]
-pub struct Invoked {
-    pub output_json: String,
-    pub meta: CallMeta,
-}
-
-/// A call by name: its output or typed error, and its meta when it started (a call that failed
-/// part-way still reports the requests it made and a token it minted).
-pub type Called = (Result<Invoked, ConnectorError>, Option<CallMeta>);
-
-fn called(result: Result<Invocation, ConnectorError>) -> Called {
-    match result {
-        Ok(Invocation {
-            outcome: Ok(output_json),
-            meta,
-        }) => (
-            Ok(Invoked {
-                output_json,
-                meta: meta.clone(),
-            }),
-            Some(meta),
-        ),
-        Ok(Invocation {
-            outcome: Err(e),
-            meta,
-        }) => (Err(e), Some(meta)),
-        Err(e) => (Err(e), None),
-    }
-}
 
 /// Per-call store state.
 pub struct HostState {
@@ -132,13 +102,23 @@ impl Runtime {
 
     fn with_config(component: &[u8], policy: Arc<Policy>, config: Config) -> anyhow::Result<Self> {
         let engine = Engine::new(&config)?;
-        start_epoch_ticker(&engine);
         let component =
             Component::new(&engine, component).context("loading the connector component")?;
+        Self::link(engine, &component, policy)
+    }
+
+    /// A runtime for a component already compiled (or deserialized) on `engine`: links WASI and
+    /// prepares instantiation.
+    pub fn link(
+        engine: Engine,
+        component: &Component,
+        policy: Arc<Policy>,
+    ) -> anyhow::Result<Self> {
+        start_epoch_ticker(&engine);
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
         wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
-        let pre = ConnectorPre::new(linker.instantiate_pre(&component)?)
+        let pre = ConnectorPre::new(linker.instantiate_pre(component)?)
             .context("the component does not match the connector world")?;
         Ok(Self {
             engine,
@@ -237,103 +217,6 @@ impl Runtime {
         }
         result.map_err(anyhow::Error::from)
     }
-
-    pub async fn describe(&self) -> anyhow::Result<Vec<Descriptor>> {
-        self.call(async |c, s| c.helpscout_connector_catalog().call_describe(s).await)
-            .await?
-            .map_err(|e| anyhow::anyhow!("describe failed: {e:?}"))
-    }
-
-    /// Invokes an action by name with JSON input.
-    pub async fn invoke(
-        &self,
-        conn: &Connection,
-        name: &str,
-        input: &str,
-    ) -> anyhow::Result<Result<Invoked, ConnectorError>> {
-        Ok(self.invoke_with_meta(conn, name, input).await?.0)
-    }
-
-    /// As `invoke`, with the call's meta also when it failed.
-    pub async fn invoke_with_meta(
-        &self,
-        conn: &Connection,
-        name: &str,
-        input: &str,
-    ) -> anyhow::Result<Called> {
-        let result = self
-            .call(async |c, s| {
-                c.helpscout_connector_catalog()
-                    .call_invoke(s, conn, name, input)
-                    .await
-            })
-            .await?;
-        Ok(called(result))
-    }
-
-    /// The choices for one input `field` of the action `name`, given the form so far.
-    pub async fn options(
-        &self,
-        conn: &Connection,
-        name: &str,
-        field: &str,
-        input: &str,
-    ) -> anyhow::Result<Called> {
-        let result = self
-            .call(async |c, s| {
-                c.helpscout_connector_catalog()
-                    .call_options(s, conn, name, field, input)
-                    .await
-            })
-            .await?;
-        Ok(called(result))
-    }
-
-    /// The auth description a credential form is rendered from.
-    pub async fn auth_description(&self) -> anyhow::Result<auth::AuthDescription> {
-        self.call(async |c, s| c.helpscout_connector_auth().call_describe(s).await)
-            .await?
-            .map_err(|e| anyhow::anyhow!("auth describe failed: {e:?}"))
-    }
-
-    pub async fn authorization_url(
-        &self,
-        client_id: &str,
-        state: Option<&str>,
-    ) -> anyhow::Result<Result<String, ConnectorError>> {
-        let request = auth::AuthorizationRequest {
-            client_id: client_id.to_string(),
-            state: state.map(str::to_string),
-        };
-        self.call(async |c, s| {
-            c.helpscout_connector_auth()
-                .call_authorization_url(s, &request)
-                .await
-        })
-        .await
-    }
-
-    /// One grant of the token endpoint, through the component.
-    pub async fn token(
-        &self,
-        base_url: &str,
-        client_id: &str,
-        client_secret: &str,
-        grant: Grant<'_>,
-    ) -> anyhow::Result<Result<TokenSet, ConnectorError>> {
-        let request = auth::TokenRequest {
-            base_url: base_url.to_string(),
-            client_id: client_id.to_string(),
-            client_secret: client_secret.to_string(),
-            grant: match grant {
-                Grant::ClientCredentials => auth::Grant::ClientCredentials,
-                Grant::AuthorizationCode(code) => auth::Grant::AuthorizationCode(code.into()),
-                Grant::RefreshToken(token) => auth::Grant::RefreshToken(token.into()),
-            },
-        };
-        self.call(async |c, s| c.helpscout_connector_auth().call_token(s, &request).await)
-            .await
-    }
 }
 
 /// wasmtime's on-disk cache of compiled components (the platform's cache directory), so a
@@ -348,10 +231,16 @@ fn compilation_cache() -> Option<wasmtime::Cache> {
 
 /// The engine settings every runtime shares.
 fn base_config() -> Config {
+    let mut config = engine_config();
+    config.cache(compilation_cache());
+    config
+}
+
+/// The engine settings every runtime shares, without the compile cache (what a cold start pays).
+pub fn engine_config() -> Config {
     let mut config = Config::new();
     config.wasm_component_model(true);
     config.epoch_interruption(true);
-    config.cache(compilation_cache());
     config
 }
 
@@ -371,12 +260,4 @@ fn start_epoch_ticker(engine: &Engine) {
             }
         }
     });
-}
-
-/// An OAuth2 grant the component can perform.
-#[derive(Debug, Clone, Copy)]
-pub enum Grant<'a> {
-    ClientCredentials,
-    AuthorizationCode(&'a str),
-    RefreshToken(&'a str),
 }
