@@ -21,5 +21,5 @@ pub use exports::helpscout::connector::types::{
     Problem, RetryPolicy,
 };
 pub use exports::helpscout::connector::{
-    auth, conversations, customers, mailboxes, threads, triggers, users,
+    auth, catalog, conversations, customers, mailboxes, threads, triggers, users,
 };

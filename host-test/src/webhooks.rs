@@ -22,11 +22,7 @@ pub async fn verify(
         secrets: secrets.to_vec(),
     };
     runtime
-        .call(async |c, s| {
-            c.helpscout_connector_triggers()
-                .call_verify_webhook(s, &delivery)
-                .await
-        })
+        .call_triggers(async |c, s| c.call_verify_webhook(s, &delivery).await)
         .await
 }
 

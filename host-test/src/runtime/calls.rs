@@ -39,7 +39,7 @@ fn called(result: Result<Invocation, ConnectorError>) -> Called {
 
 impl Runtime {
     pub async fn describe(&self) -> anyhow::Result<Vec<Descriptor>> {
-        self.call(async |c, s| c.helpscout_connector_catalog().call_describe(s).await)
+        self.call_catalog(async |c, s| c.call_describe(s).await)
             .await?
             .map_err(|e| anyhow::anyhow!("describe failed: {e:?}"))
     }
@@ -62,11 +62,7 @@ impl Runtime {
         input: &str,
     ) -> anyhow::Result<Called> {
         let result = self
-            .call(async |c, s| {
-                c.helpscout_connector_catalog()
-                    .call_invoke(s, conn, name, input)
-                    .await
-            })
+            .call_catalog(async |c, s| c.call_invoke(s, conn, name, input).await)
             .await?;
         Ok(called(result))
     }
@@ -80,18 +76,14 @@ impl Runtime {
         input: &str,
     ) -> anyhow::Result<Called> {
         let result = self
-            .call(async |c, s| {
-                c.helpscout_connector_catalog()
-                    .call_options(s, conn, name, field, input)
-                    .await
-            })
+            .call_catalog(async |c, s| c.call_options(s, conn, name, field, input).await)
             .await?;
         Ok(called(result))
     }
 
     /// The auth description a credential form is rendered from.
     pub async fn auth_description(&self) -> anyhow::Result<auth::AuthDescription> {
-        self.call(async |c, s| c.helpscout_connector_auth().call_describe(s).await)
+        self.call_auth(async |c, s| c.call_describe(s).await)
             .await?
             .map_err(|e| anyhow::anyhow!("auth describe failed: {e:?}"))
     }
@@ -105,12 +97,8 @@ impl Runtime {
             client_id: client_id.to_string(),
             state: state.map(str::to_string),
         };
-        self.call(async |c, s| {
-            c.helpscout_connector_auth()
-                .call_authorization_url(s, &request)
-                .await
-        })
-        .await
+        self.call_auth(async |c, s| c.call_authorization_url(s, &request).await)
+            .await
     }
 
     /// One grant of the token endpoint, through the component.
@@ -131,7 +119,7 @@ impl Runtime {
                 Grant::RefreshToken(token) => auth::Grant::RefreshToken(token.into()),
             },
         };
-        self.call(async |c, s| c.helpscout_connector_auth().call_token(s, &request).await)
+        self.call_auth(async |c, s| c.call_token(s, &request).await)
             .await
     }
 }

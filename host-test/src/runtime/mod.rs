@@ -3,15 +3,18 @@
 //! only way out is `wasi:http` through the `outgoing` hook.
 
 mod calls;
+mod engine;
 
 pub use calls::{Called, Grant, Invoked};
+pub use engine::engine_config;
+use engine::{base_config, start_epoch_ticker, ticks};
 
-use crate::bindings::{Connector, ConnectorPre};
+use crate::bindings::{Connector, ConnectorPre, auth, catalog, triggers};
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
-use wasmtime::component::{Component, Linker, ResourceTable};
+use wasmtime::component::{Component, Instance, Linker, ResourceTable};
 use wasmtime::error::Context as _;
 use wasmtime::{Config, Engine, Store, StoreLimits, StoreLimitsBuilder};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
@@ -24,8 +27,6 @@ pub const EMBEDDED_COMPONENT: &[u8] =
 
 /// Memory one call's instance may grow to.
 const MEMORY_LIMIT_BYTES: usize = 512 * 1024 * 1024;
-/// How often the epoch advances; a call's deadline is counted in these ticks.
-const EPOCH_TICK: Duration = Duration::from_millis(100);
 /// Default wall-clock budget of one call (a 50,000-conversation sync fits easily).
 const DEFAULT_CALL_DEADLINE: Duration = Duration::from_secs(600);
 /// Guest stdout/stderr kept per call (the connector prints nothing; this bounds a misbehaving one).
@@ -60,10 +61,21 @@ impl WasiHttpView for HostState {
     }
 }
 
+/// Where the interfaces the host calls most sit among the component's exports, found once per
+/// runtime. A call then type-checks only the interface it uses: loading the whole world per call,
+/// as `ConnectorPre::instantiate` does, type-checked every export of nine interfaces and was half
+/// of each instantiation (`perf`: `typecheck_record` and the name `memcmp`s it runs).
+struct Interfaces {
+    catalog: catalog::GuestIndices,
+    auth: auth::GuestIndices,
+    triggers: triggers::GuestIndices,
+}
+
 /// A loaded component, ready to instantiate per call.
 pub struct Runtime {
     engine: Engine,
     pre: ConnectorPre<HostState>,
+    interfaces: Interfaces,
     policy: Arc<Policy>,
     deadline_ticks: u64,
     sent: Arc<AtomicU64>,
@@ -120,9 +132,15 @@ impl Runtime {
         wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
         let pre = ConnectorPre::new(linker.instantiate_pre(component)?)
             .context("the component does not match the connector world")?;
+        let interfaces = Interfaces {
+            catalog: catalog::GuestIndices::new(pre.instance_pre())?,
+            auth: auth::GuestIndices::new(pre.instance_pre())?,
+            triggers: triggers::GuestIndices::new(pre.instance_pre())?,
+        };
         Ok(Self {
             engine,
             pre,
+            interfaces,
             policy,
             deadline_ticks: ticks(DEFAULT_CALL_DEADLINE),
             sent: Arc::new(AtomicU64::new(0)),
@@ -148,12 +166,10 @@ impl Runtime {
         &self.policy
     }
 
-    /// Creates a store and instantiates the component in it, then drops both: the fixed cost of
-    /// every call, measured by the benchmarks.
+    /// Creates a store, instantiates the component in it and loads the catalog interface, then
+    /// drops them: the fixed cost of every call by name, measured by the benchmarks.
     pub async fn instantiate_only(&self) -> anyhow::Result<()> {
-        let mut store = self.store();
-        self.pre.instantiate_async(&mut store).await?;
-        Ok(())
+        self.call_catalog(async |_, _| Ok(())).await
     }
 
     /// The names of the interfaces the component imports.
@@ -203,61 +219,71 @@ impl Runtime {
     }
 
     /// Instantiates the component in a fresh store, runs `f` against the instance (any typed
-    /// export), and forwards any guest output to stderr.
+    /// export of any interface), and forwards any guest output to stderr.
     pub async fn call<T>(
         &self,
         f: impl AsyncFnOnce(&Connector, &mut Store<HostState>) -> wasmtime::Result<T>,
     ) -> anyhow::Result<T> {
         let mut store = self.store();
-        let instance = self.pre.instantiate_async(&mut store).await?;
-        let result = f(&instance, &mut store).await;
-        let output = store.data().output.contents();
-        if !output.is_empty() {
-            eprintln!("[guest] {}", String::from_utf8_lossy(&output));
-        }
+        let connector = self.pre.instantiate_async(&mut store).await?;
+        let result = f(&connector, &mut store).await;
+        forward_output(&store);
+        result.map_err(anyhow::Error::from)
+    }
+
+    /// As `call`, loading only the `catalog` interface (the by-name entry).
+    pub async fn call_catalog<T>(
+        &self,
+        f: impl AsyncFnOnce(&catalog::Guest, &mut Store<HostState>) -> wasmtime::Result<T>,
+    ) -> anyhow::Result<T> {
+        let indices = &self.interfaces.catalog;
+        self.call_in(|store, instance| indices.load(store, instance), f)
+            .await
+    }
+
+    /// As `call`, loading only the `auth` interface.
+    pub async fn call_auth<T>(
+        &self,
+        f: impl AsyncFnOnce(&auth::Guest, &mut Store<HostState>) -> wasmtime::Result<T>,
+    ) -> anyhow::Result<T> {
+        let indices = &self.interfaces.auth;
+        self.call_in(|store, instance| indices.load(store, instance), f)
+            .await
+    }
+
+    /// As `call`, loading only the `triggers` interface (webhook verification, polls).
+    pub async fn call_triggers<T>(
+        &self,
+        f: impl AsyncFnOnce(&triggers::Guest, &mut Store<HostState>) -> wasmtime::Result<T>,
+    ) -> anyhow::Result<T> {
+        let indices = &self.interfaces.triggers;
+        self.call_in(|store, instance| indices.load(store, instance), f)
+            .await
+    }
+
+    /// A fresh store and instance, the exports `load` type-checks, then `f`.
+    async fn call_in<G, T>(
+        &self,
+        load: impl FnOnce(&mut Store<HostState>, &Instance) -> wasmtime::Result<G>,
+        f: impl AsyncFnOnce(&G, &mut Store<HostState>) -> wasmtime::Result<T>,
+    ) -> anyhow::Result<T> {
+        let mut store = self.store();
+        let instance = self
+            .pre
+            .instance_pre()
+            .instantiate_async(&mut store)
+            .await?;
+        let guest = load(&mut store, &instance)?;
+        let result = f(&guest, &mut store).await;
+        forward_output(&store);
         result.map_err(anyhow::Error::from)
     }
 }
 
-/// wasmtime's on-disk cache of compiled components (the platform's cache directory), so a
-/// process compiles a given component once per machine; `HELPSCOUT_NO_CACHE=1` turns it off, and
-/// a machine without a usable cache directory simply compiles every time.
-fn compilation_cache() -> Option<wasmtime::Cache> {
-    if std::env::var_os("HELPSCOUT_NO_CACHE").is_some() {
-        return None;
+/// Whatever the guest printed during a call, to stderr (the connector prints nothing).
+fn forward_output(store: &Store<HostState>) {
+    let output = store.data().output.contents();
+    if !output.is_empty() {
+        eprintln!("[guest] {}", String::from_utf8_lossy(&output));
     }
-    wasmtime::Cache::new(wasmtime::CacheConfig::new()).ok()
-}
-
-/// The engine settings every runtime shares.
-fn base_config() -> Config {
-    let mut config = engine_config();
-    config.cache(compilation_cache());
-    config
-}
-
-/// The engine settings every runtime shares, without the compile cache (what a cold start pays).
-pub fn engine_config() -> Config {
-    let mut config = Config::new();
-    config.wasm_component_model(true);
-    config.epoch_interruption(true);
-    config
-}
-
-fn ticks(deadline: Duration) -> u64 {
-    (deadline.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64
-}
-
-/// Advances the engine's epoch every tick until the engine is dropped.
-fn start_epoch_ticker(engine: &Engine) {
-    let weak = engine.weak();
-    std::thread::spawn(move || {
-        loop {
-            std::thread::sleep(EPOCH_TICK);
-            match weak.upgrade() {
-                Some(engine) => engine.increment_epoch(),
-                None => return,
-            }
-        }
-    });
 }
