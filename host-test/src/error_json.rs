@@ -56,6 +56,12 @@ pub fn kind_name(kind: ErrorKind) -> &'static str {
     }
 }
 
+/// The error as a host-side failure whose message is the error's JSON (`to_json`), for the host's
+/// own calls that cannot go on without the component's answer (describe, benchmarks).
+pub fn failure(error: &ConnectorError) -> anyhow::Error {
+    anyhow::anyhow!("{}", to_json(error))
+}
+
 /// The error as one JSON object.
 pub fn to_json(error: &ConnectorError) -> Value {
     let case = case_name(error);

@@ -6,6 +6,7 @@
 
 use super::stats::{median, micros, round};
 use crate::bindings::Connection;
+use crate::error_json::failure;
 use crate::outgoing::Policy;
 use crate::runtime::{Runtime, engine_config};
 use serde_json::{Value, json};
@@ -105,7 +106,7 @@ async fn measure(
             .invoke(conn, "get-conversation", input)
             .await?
             .map(|_| ())
-            .map_err(|e| anyhow::anyhow!("{e:?}"))
+            .map_err(|e| failure(&e))
     })
     .await?;
     timings["getConversationMedianMicros"] = json!(micros(get));
@@ -129,7 +130,7 @@ async fn first_answer(
     runtime
         .invoke(conn, "list-mailboxes", "{}")
         .await?
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        .map_err(|e| failure(&e))?;
     let call = started.elapsed();
     let timings = json!({
         "linkMillis": millis(link),

@@ -7,6 +7,7 @@ mod pages;
 mod stats;
 
 use crate::bindings::{Connection, Credentials};
+use crate::error_json::failure;
 use crate::outgoing::{Destination, Policy};
 use crate::runtime::Runtime;
 use crate::webhooks::replay;
@@ -31,6 +32,10 @@ pub struct BenchPlan {
 
 /// Runs every measure; the report as JSON.
 pub async fn run(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
+    anyhow::ensure!(
+        plan.samples >= 1 && plan.peers_at >= 1 && plan.syncs.iter().all(|&n| n >= 1),
+        "--samples, --syncs and --peers-at take counts of at least 1"
+    );
     let mut report = serde_json::Map::new();
     report.insert("machine".into(), machine());
     report.insert(
@@ -123,7 +128,7 @@ async fn constant_cost_sync(component: &[u8], plan: &BenchPlan) -> anyhow::Resul
         runtime
             .invoke(&conn, "find-conversations", &input)
             .await?
-            .map_err(|e| anyhow::anyhow!("{e:?}"))
+            .map_err(|e| failure(&e))
     };
     let output: Value = serde_json::from_str(&invoke().await?.output_json)?;
     let fetched = output["items"].as_array().map_or(0, Vec::len);
@@ -233,7 +238,7 @@ async fn get_conversation(component: &[u8], samples: usize) -> anyhow::Result<Va
             .invoke(&conn, "get-conversation", input)
             .await?
             .map(|_| ())
-            .map_err(|e| anyhow::anyhow!("{e:?}"))
+            .map_err(|e| failure(&e))
     })
     .await?;
     let native_median = median(samples, || async {
@@ -261,7 +266,7 @@ async fn webhooks(component: &[u8], samples: usize) -> anyhow::Result<Value> {
         for _ in 0..n {
             let verified =
                 replay(&runtime, &body, "convo.created", secret, Some(&signature)).await?;
-            verified.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            verified.map_err(|e| failure(&e))?;
         }
         let per_second = n as f64 / started.elapsed().as_secs_f64();
         results.push(json!({"bodyKiB": kib, "perSecond": per_second.round(), "goalPerSecond": if kib == 4 { json!(20000) } else { Value::Null }}));
@@ -296,11 +301,8 @@ async fn syncs(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
             .invoke(&connection(&sim), "find-conversations", &input)
             .await?;
         let seconds = started.elapsed().as_secs_f64();
-        let output: Value = serde_json::from_str(
-            &invocation
-                .map_err(|e| anyhow::anyhow!("{e:?}"))?
-                .output_json,
-        )?;
+        let output: Value =
+            serde_json::from_str(&invocation.map_err(|e| failure(&e))?.output_json)?;
         let fetched = output["items"].as_array().map_or(0, Vec::len);
         anyhow::ensure!(fetched == n, "the sync fetched {fetched} of {n}");
         let mut entry = json!({"conversations": n, "componentSeconds": round(seconds, 3),

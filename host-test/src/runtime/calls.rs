@@ -5,6 +5,7 @@ use super::Runtime;
 use crate::bindings::{
     CallMeta, Connection, ConnectorError, Descriptor, Invocation, TokenSet, auth,
 };
+use crate::error_json::failure;
 
 /// A call by name that succeeded: its output JSON and what it learnt.
 #[derive(Debug, Clone)]
@@ -41,7 +42,7 @@ impl Runtime {
     pub async fn describe(&self) -> anyhow::Result<Vec<Descriptor>> {
         self.call_catalog(async |c, s| c.call_describe(s).await)
             .await?
-            .map_err(|e| anyhow::anyhow!("describe failed: {e:?}"))
+            .map_err(|e| failure(&e).context("describe failed"))
     }
 
     /// Invokes an action by name with JSON input.
@@ -85,7 +86,7 @@ impl Runtime {
     pub async fn auth_description(&self) -> anyhow::Result<auth::AuthDescription> {
         self.call_auth(async |c, s| c.call_describe(s).await)
             .await?
-            .map_err(|e| anyhow::anyhow!("auth describe failed: {e:?}"))
+            .map_err(|e| failure(&e).context("auth describe failed"))
     }
 
     pub async fn authorization_url(
