@@ -159,6 +159,26 @@ id_type!(
     /// A conversation's number as the Help Scout UI shows it.
     ConversationNumber
 );
+id_type!(
+    /// A team (`/v2/teams/{id}`).
+    TeamId
+);
+id_type!(
+    /// A thread of a conversation (`/v2/conversations/{id}/threads/{threadId}`).
+    ThreadId
+);
+id_type!(
+    /// An attachment of a conversation (`/v2/conversations/{id}/attachments/{attachmentId}`).
+    AttachmentId
+);
+id_type!(
+    /// A workflow (`/v2/workflows/{id}`).
+    WorkflowId
+);
+id_type!(
+    /// A satisfaction rating (`/v2/ratings/{id}`).
+    RatingId
+);
 
 /// The schema of every id: an integer ≥ 1, or a string of digits.
 #[cfg(test)]

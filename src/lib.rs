@@ -29,6 +29,7 @@ mod fixtures;
 #[cfg(test)]
 mod fuzz;
 mod ids;
+mod instant;
 mod query;
 mod resources;
 mod triggers;

@@ -15,7 +15,9 @@ wasmtime::component::bindgen!({
 });
 
 pub use exports::helpscout::connector::auth::TokenSet;
-pub use exports::helpscout::connector::catalog::{CallMeta, Descriptor, EntryKind, Invocation};
+pub use exports::helpscout::connector::catalog::{
+    CallMeta, Descriptor, Effects, EntryKind, Invocation, Paging,
+};
 pub use exports::helpscout::connector::types::{
     ClientCredentials, Connection, Credentials, Error as ConnectorError, ErrorKind, FieldError,
     Problem, RetryPolicy,

@@ -1,7 +1,7 @@
 //! The CLI commands of contract §3 other than `demo` and `mcp`: `actions`, `run`, `options`,
 //! `replay`, `simulator`, and the host's own (`listen`, `load`, `bench`, `component`).
 
-use crate::bindings::{CallMeta, ConnectorError, Descriptor, EntryKind};
+use crate::bindings::{CallMeta, ConnectorError, Descriptor, EntryKind, Paging};
 use crate::connect::{GivenCredentials, Target, connect, load_component};
 use crate::outgoing::Policy;
 use crate::output::{EXIT_OK, EXIT_USAGE, emit_json, report_error, report_host_failure};
@@ -73,8 +73,9 @@ pub async fn actions(component: Option<&Path>, name: Option<&str>) -> i32 {
     }
 }
 
-/// One catalog entry as `actions` prints it (contract §3, plus `sampleOutput` and
-/// `optionFields`).
+/// One catalog entry as `actions` prints it (contract §3, plus `title`, `group`,
+/// `sampleOutput`, `optionFields`, `effects`, `paging` and, for a trigger, its `event` and
+/// whether it is `pollable`).
 pub fn descriptor_json(d: &Descriptor) -> Value {
     let kind = match d.kind {
         EntryKind::Action => "action",
@@ -83,17 +84,42 @@ pub fn descriptor_json(d: &Descriptor) -> Value {
     let option_fields: Vec<Value> = d
         .option_fields
         .iter()
-        .map(|f| json!({"field": f.field, "dependsOn": f.depends_on}))
+        .map(|f| json!({"field": f.field, "dependsOn": f.depends_on, "fetched": f.fetched}))
         .collect();
-    json!({
+    let paging = match d.paging {
+        Paging::None => "none",
+        Paging::All => "all",
+        Paging::Continued => "continued",
+    };
+    let mut entry = json!({
         "name": d.name,
         "kind": kind,
+        "title": d.title,
+        "group": d.group,
         "description": d.description,
         "inputSchema": parse_or_string(&d.input_schema),
         "outputSchema": parse_or_string(&d.output_schema),
         "sampleOutput": parse_or_string(&d.sample_output),
         "optionFields": option_fields,
-    })
+        "effects": effects_json(&d.effects),
+        "paging": paging,
+    });
+    if let Some(t) = &d.trigger {
+        entry["event"] = json!(t.event);
+        entry["pollable"] = json!(t.pollable);
+    }
+    entry
+}
+
+/// `{"readOnly", "destructive", "idempotent"}`, and `readOnlyWhen` when a write only reads for
+/// some input.
+fn effects_json(e: &crate::bindings::Effects) -> Value {
+    let mut effects = json!({"readOnly": e.read_only, "destructive": e.destructive,
+                             "idempotent": e.idempotent});
+    if let Some(when) = &e.read_only_when {
+        effects["readOnlyWhen"] = json!({"field": when.field, "equals": when.equals});
+    }
+    effects
 }
 
 fn parse_or_string(text: &str) -> Value {
@@ -333,6 +359,26 @@ pub async fn bench(component: Option<&Path>, plan: &crate::bench::BenchPlan) -> 
         Ok(report) => {
             emit_json(&report);
             EXIT_OK
+        }
+        Err(e) => report_host_failure(&e),
+    }
+}
+
+/// `host-test soak`: the model-based soak; its report on stdout, exit 1 when a check failed.
+pub async fn soak(component: Option<&Path>, mut options: crate::soak::Options) -> i32 {
+    let report = async {
+        options.component = Some(load_component(component)?);
+        crate::soak::run(&options).await
+    };
+    match report.await {
+        Ok(report) => {
+            let passed = report.passed();
+            emit_json(&serde_json::to_value(&report).unwrap_or_default());
+            if passed {
+                EXIT_OK
+            } else {
+                crate::output::EXIT_FAILED
+            }
         }
         Err(e) => report_host_failure(&e),
     }

@@ -1,5 +1,5 @@
 //! The `host-test` CLI (contract §3): `actions`, `run`, `options`, `replay`, `demo`,
-//! `simulator`, `mcp`, and the host's own `listen`, `load`, `bench`, `component`.
+//! `simulator`, `mcp`, and the host's own `listen`, `load`, `bench`, `soak`, `component`.
 
 use clap::{Args, Parser, Subcommand};
 use helpscout_simulator::Fault;
@@ -160,6 +160,23 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The model-based soak: seeded random account activity with faults against the embedded
+    /// simulator, every trigger consumed by polls and by signed webhooks, every event checked
+    /// against a model of the account (lost, duplicated, merged, writes applied twice).
+    #[command(
+        after_help = "Examples:\n  host-test soak --minutes 10\n  host-test soak --steps 300 --seed 42"
+    )]
+    Soak {
+        /// Run this long (default: 1 minute).
+        #[arg(long, conflicts_with = "steps")]
+        minutes: Option<u64>,
+        /// Run this many steps instead.
+        #[arg(long)]
+        steps: Option<usize>,
+        /// The seed of the run (default: from the clock); the report names it.
+        #[arg(long)]
+        seed: Option<u64>,
+    },
     /// Serve the embedded Help Scout simulator on 127.0.0.1 until interrupted.
     #[command(
         after_help = "Examples:\n  host-test simulator --port 8080\n  host-test run list-mailboxes --api http://127.0.0.1:8080 --token demo-access-token"
@@ -269,6 +286,28 @@ fn main() {
                     peers_script: peers.clone(),
                 };
                 commands::bench(component, &plan).await
+            }
+            Command::Soak {
+                minutes,
+                steps,
+                seed,
+            } => {
+                let length = match (steps, minutes) {
+                    (Some(n), _) => host_test::soak::Length::Steps(*n),
+                    (None, m) => host_test::soak::Length::Minutes(m.unwrap_or(1)),
+                };
+                let seed = seed.unwrap_or_else(|| {
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(1, |d| d.as_secs())
+                });
+                let options = host_test::soak::Options {
+                    seed,
+                    length,
+                    progress: true,
+                    component: None,
+                };
+                commands::soak(component, options).await
             }
             Command::Demo => demo(component).await,
             Command::Component { out } => commands::write_component(component, out),

@@ -3,23 +3,13 @@
 //! (`UPDATE_SCHEMAS=1 cargo test -p helpscout-connector schemas` rewrites them). Generation
 //! happens in tests only: the component embeds the files and does not carry schemars.
 
-use super::ENTRIES;
-use crate::catalog::invoke::Empty;
-use crate::ids::{ConversationId, CustomerId};
-use crate::resources::conversations::{
-    CreateConversation, FindConversations, GetConversation, UpdateConversation,
-};
-use crate::resources::customers::{CustomerFields, FindCustomers, GetCustomer, NewCustomer};
-use crate::resources::mailboxes::ListMailboxes;
-use crate::resources::threads::ThreadFields;
-use crate::resources::users::TestConnection;
-use crate::resources::webhooks::{Subscribe, Unsubscribe};
-use crate::triggers::polling::Poll;
+use super::entries;
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
-fn schema<T: JsonSchema>() -> Value {
+/// `T`'s schema, draft 2020-12, subschemas inlined.
+pub fn schema_of<T: JsonSchema>() -> Value {
     let settings = SchemaSettings::draft2020_12().with(|s| s.inline_subschemas = true);
     settings
         .into_generator()
@@ -28,9 +18,9 @@ fn schema<T: JsonSchema>() -> Value {
 }
 
 /// `T`'s schema with the id field `key` that addresses the resource added (and required).
-fn with_id<T: JsonSchema, I: JsonSchema>(key: &str) -> Value {
-    let mut value = schema::<T>();
-    value["properties"][key] = schema::<I>();
+pub fn with_id<T: JsonSchema, I: JsonSchema>(key: &str) -> Value {
+    let mut value = schema_of::<T>();
+    value["properties"][key] = schema_of::<I>();
     strip_meta(&mut value["properties"][key]);
     let required = value["required"].as_array().cloned().unwrap_or_default();
     let mut required: Vec<Value> = required.into_iter().filter(|r| r != key).collect();
@@ -41,7 +31,7 @@ fn with_id<T: JsonSchema, I: JsonSchema>(key: &str) -> Value {
 
 /// A property the decoder also accepts under an older name (a serde `alias`, which schemars does
 /// not see), listed as deprecated so that schema and decoder agree.
-fn with_alias(mut value: Value, alias: &str, of: &str) -> Value {
+pub fn with_alias(mut value: Value, alias: &str, of: &str) -> Value {
     let mut property = value["properties"][of].clone();
     property["deprecated"] = json!(true);
     property["description"] = json!(format!(
@@ -55,29 +45,6 @@ fn strip_meta(value: &mut Value) {
     if let Some(map) = value.as_object_mut() {
         map.remove("$schema");
         map.remove("title");
-    }
-}
-
-/// The generated input schema of a catalog entry.
-fn input_schema(name: &str) -> Value {
-    match name {
-        "list-mailboxes" => schema::<ListMailboxes>(),
-        "find-conversations" => schema::<FindConversations>(),
-        "get-conversation" => schema::<GetConversation>(),
-        "create-conversation" => {
-            with_alias(schema::<CreateConversation>(), "customFields", "fields")
-        }
-        "update-conversation" => with_id::<UpdateConversation, ConversationId>("id"),
-        "create-thread" => with_id::<ThreadFields, ConversationId>("conversationId"),
-        "find-customers" => schema::<FindCustomers>(),
-        "get-customer" => schema::<GetCustomer>(),
-        "create-customer" => schema::<NewCustomer>(),
-        "update-customer" => with_id::<CustomerFields, CustomerId>("id"),
-        "test-connection" => schema::<TestConnection>(),
-        "subscribe-webhook" => schema::<Subscribe>(),
-        "unsubscribe-webhook" => schema::<Unsubscribe>(),
-        "list-webhooks" => schema::<Empty>(),
-        _ => schema::<Poll>(),
     }
 }
 
@@ -132,11 +99,12 @@ fn add_titles(value: &mut Value) {
 }
 
 /// The schema as the file holds it: titled, keys sorted, pretty, with a final newline.
-fn file_text(name: &str, mut value: Value) -> String {
+fn file_text(entry: &super::Entry) -> String {
+    let mut value = (entry.input_type)();
     add_titles(&mut value);
-    let title = match super::lookup(name).map(|e| e.kind) {
-        Ok(super::Kind::Trigger) => "trigger poll input".to_string(),
-        _ => format!("{name} input"),
+    let title = match entry.is_trigger() {
+        true => "trigger poll input".to_string(),
+        false => format!("{} input", entry.name),
     };
     value["title"] = json!(title);
     let sorted: Map<String, Value> = serde_json::from_value(value).unwrap_or_default();
@@ -145,10 +113,11 @@ fn file_text(name: &str, mut value: Value) -> String {
     text
 }
 
-fn file_name(name: &str) -> String {
-    match super::lookup(name).map(|e| e.kind) {
-        Ok(super::Kind::Trigger) => "poll.input.json".into(),
-        _ => format!("{name}.input.json"),
+/// The input schema's file: an action's own, the poll's for every trigger.
+fn file_name(entry: &super::Entry) -> String {
+    match entry.is_trigger() {
+        true => "poll.input.json".into(),
+        false => format!("{}.input.json", entry.name),
     }
 }
 
@@ -157,9 +126,9 @@ fn the_input_schemas_are_generated_from_the_input_types() {
     let dir = format!("{}/schemas", env!("CARGO_MANIFEST_DIR"));
     let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
     let mut drifted = Vec::new();
-    for entry in ENTRIES {
-        let path = format!("{dir}/{}", file_name(entry.name));
-        let generated = file_text(entry.name, input_schema(entry.name));
+    for entry in entries() {
+        let path = format!("{dir}/{}", file_name(entry));
+        let generated = file_text(entry);
         if update {
             std::fs::write(&path, &generated).unwrap();
         } else if std::fs::read_to_string(&path).unwrap_or_default() != generated {

@@ -24,10 +24,11 @@ pub use hal::split_page;
 pub use oauth::parse_token;
 pub use oauth::{Grant, TokenSet};
 pub use paging::Resume;
-pub use request::{Method, Replay, Request, Response, Transport, TransportError};
+pub use request::{AnyTransport, Method, Replay, Request, Response, Transport, TransportError};
 pub use retry::RetryPolicy;
 
 use crate::error::{Error, Result};
+use crate::instant;
 use answers::{ambiguous, error_for, transport_error};
 use retry::{Attempts, Decision};
 use serde_json::Value;
@@ -68,6 +69,8 @@ pub struct Client<T: Transport> {
     app: Option<AppCredentials>,
     policy: RetryPolicy,
     pub meta: CallMeta,
+    /// Help Scout's clock (Unix seconds) from the `Date` header of its last answer.
+    pub server_time: Option<i64>,
 }
 
 impl<T: Transport> Client<T> {
@@ -80,6 +83,7 @@ impl<T: Transport> Client<T> {
             app: None,
             policy: RetryPolicy::default(),
             meta: CallMeta::default(),
+            server_time: None,
         }
     }
 
@@ -141,6 +145,17 @@ impl<T: Transport> Client<T> {
         replay: Replay,
     ) -> Result<Response> {
         let url = self.base.endpoint(segments, &[]);
+        self.write_to(method, url, body, replay)
+    }
+
+    /// As `write`, to a URL already built on the base (with a query).
+    pub fn write_to(
+        &mut self,
+        method: Method,
+        url: Url,
+        body: Option<&Value>,
+        replay: Replay,
+    ) -> Result<Response> {
         let response = self.send(method, url.clone(), body, replay)?;
         match response.status {
             200..=299 => Ok(response),
@@ -287,6 +302,9 @@ impl<T: Transport> Client<T> {
         }
         if let Some(limit) = response.header_u32("x-ratelimit-limit-minute") {
             self.meta.rate_limit_limit = Some(limit);
+        }
+        if let Some(date) = response.header("date").and_then(instant::from_http_date) {
+            self.server_time = Some(date);
         }
         Ok(response)
     }

@@ -40,12 +40,27 @@ pub enum Grant<'a> {
 }
 
 impl<T: Transport> Client<T> {
-    /// `POST {base}/v2/oauth2/token` for one grant with the app's credentials. A token request
-    /// is safe to repeat, so it is retried like a read.
+    /// `POST {base}/v2/oauth2/token` for one grant with the app's credentials. A client-credentials
+    /// request is safe to repeat (a second one only mints another token), so it is retried like a
+    /// read; exchanging a one-time code or a rotating refresh token is not: once Help Scout may
+    /// have used it, the call ends with `unknown-outcome` saying what to do instead.
     pub fn request_token(&mut self, app: &AppCredentials, grant: Grant<'_>) -> Result<TokenSet> {
         require("clientId", &app.client_id)?;
         require("clientSecret", &app.client_secret)?;
         let mut body = json!({"client_id": app.client_id, "client_secret": app.client_secret});
+        let (replay, advice) = match grant {
+            Grant::AuthorizationCode(_) => (
+                Replay::Unsafe,
+                "Help Scout may have used the authorization code, which works once: send the user \
+                 through the authorization URL again",
+            ),
+            Grant::RefreshToken(_) => (
+                Replay::Unsafe,
+                "Help Scout may have rotated the refresh token: try the stored one once more, and \
+                 if it is refused the user must authorize again",
+            ),
+            Grant::ClientCredentials => (Replay::Safe, ""),
+        };
         match grant {
             Grant::AuthorizationCode(code) => {
                 require("code", code)?;
@@ -60,7 +75,15 @@ impl<T: Transport> Client<T> {
             Grant::ClientCredentials => body["grant_type"] = json!("client_credentials"),
         }
         let url = self.base().endpoint(&["oauth2", "token"], &[]);
-        let response = self.send_unauthenticated(Method::Post, url, &body, Replay::Safe)?;
+        let response = self
+            .send_unauthenticated(Method::Post, url, &body, replay)
+            .map_err(|e| match e {
+                Error::UnknownOutcome(mut problem) => {
+                    problem.message = format!("{} {advice}", problem.message);
+                    Error::UnknownOutcome(problem)
+                }
+                other => other,
+            })?;
         if response.status != 200 {
             let retry_after = response
                 .header_u32("x-ratelimit-retry-after")
@@ -113,11 +136,9 @@ fn require(path: &str, value: &str) -> Result<()> {
     }
 }
 
+/// Token expiry is the host's business: its own clock.
 fn now_unix() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    u64::try_from(crate::instant::host_now()).unwrap_or(0)
 }
 
 #[cfg(test)]

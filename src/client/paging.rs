@@ -61,7 +61,11 @@ impl Resume {
         let bytes = URL_SAFE_NO_PAD.decode(token.trim()).map_err(|_| bad())?;
         let token: Token = serde_json::from_slice(&bytes).map_err(|_| bad())?;
         let page = base.rebase(&token.p).map_err(|_| bad())?;
-        if page.path() != base.endpoint(&[resource], &[]).path() || token.s > MAX_PAGE_ITEMS {
+        // Help Scout's own links name a list with a trailing slash (`/v2/customers/?page=2` in
+        // the recorded traffic): the same list.
+        let list = base.endpoint(&[resource], &[]);
+        let same_list = page.path().trim_end_matches('/') == list.path().trim_end_matches('/');
+        if !same_list || token.s > MAX_PAGE_ITEMS {
             return Err(bad());
         }
         Ok(Resume {
@@ -306,5 +310,22 @@ mod tests {
         assert_eq!(rest, None);
         assert!(Resume::from_token(&base, "customers", &token).is_err());
         assert!(Resume::from_token(&base, "things", "not a token").is_err());
+    }
+
+    #[test]
+    fn a_token_of_help_scouts_own_link_with_a_trailing_slash_resumes() {
+        let base = ApiBase::parse("https://api.helpscout.net").unwrap();
+        let recorded = base
+            .rebase("https://api.helpscout.net/v2/customers/?page=2")
+            .unwrap();
+        let token = Resume::start(recorded).token();
+        let resumed = Resume::from_token(&base, "customers", &token).unwrap();
+        assert_eq!(
+            resumed.page.as_str(),
+            "https://api.helpscout.net/v2/customers/?page=2"
+        );
+        assert!(Resume::from_token(&base, "conversations", &token).is_err());
+        let elsewhere = Resume::start(base.rebase("/v2/customers/5/?page=2").unwrap()).token();
+        assert!(Resume::from_token(&base, "customers", &elsewhere).is_err());
     }
 }

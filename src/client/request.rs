@@ -105,3 +105,35 @@ pub trait Transport {
     /// A number uniform in [0, 1) for backoff jitter.
     fn jitter(&mut self) -> f64;
 }
+
+/// The transport every operation runs over: one instance of each generic operation in the
+/// component (the wasi:http transport behind it), whatever the transport in tests.
+pub type AnyTransport = Box<dyn Transport>;
+
+impl<T: Transport + ?Sized> Transport for Box<T> {
+    fn send(&mut self, request: &Request) -> Result<Response, TransportError> {
+        (**self).send(request)
+    }
+
+    fn pause(&mut self, millis: u64) {
+        (**self).pause(millis);
+    }
+
+    fn jitter(&mut self) -> f64 {
+        (**self).jitter()
+    }
+}
+
+impl<T: Transport + ?Sized> Transport for &mut T {
+    fn send(&mut self, request: &Request) -> Result<Response, TransportError> {
+        (**self).send(request)
+    }
+
+    fn pause(&mut self, millis: u64) {
+        (**self).pause(millis);
+    }
+
+    fn jitter(&mut self) -> f64 {
+        (**self).jitter()
+    }
+}

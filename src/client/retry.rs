@@ -79,12 +79,12 @@ pub fn decide(
             }
         }
         Ok(response) if matches!(response.status, 500 | 502 | 503 | 504) => {
+            // A 503 may come from a proxy after the request was applied, like any other 5xx:
+            // only what is safe to repeat is repeated.
             if replay == Replay::Safe {
                 backoff(Decision::Retry {
                     wait_ms: jittered(attempts.made, jitter),
                 })
-            } else if response.status == 503 {
-                Decision::Done
             } else {
                 Decision::Ambiguous
             }
@@ -162,7 +162,7 @@ mod tests {
         );
         assert_eq!(
             decide(&p, Replay::Unsafe, &status(503, None), first(), 0.0),
-            Decision::Done
+            Decision::Ambiguous
         );
         let last = Attempts {
             made: 4,

@@ -33,6 +33,19 @@ impl Scripted {
         self
     }
 
+    /// Adds a JSON answer stamped with Help Scout's `Date` (IMF-fixdate).
+    pub fn dated(mut self, body: &str, date: &str) -> Self {
+        self.answers.push_back(Ok(Response {
+            status: 200,
+            headers: vec![
+                ("content-type".into(), "application/hal+json".into()),
+                ("date".into(), date.into()),
+            ],
+            body: body.as_bytes().to_vec(),
+        }));
+        self
+    }
+
     pub fn json(mut self, status: u16, body: &str) -> Self {
         self.answers.push_back(Ok(Response {
             status,
@@ -43,7 +56,7 @@ impl Scripted {
     }
 }
 
-impl Transport for &mut Scripted {
+impl Transport for Scripted {
     fn send(&mut self, request: &Request) -> Result<Response, TransportError> {
         self.sent.push(request.clone());
         self.answers

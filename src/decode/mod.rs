@@ -227,3 +227,15 @@ fn text_of(value: &Value) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// An input with no fields (`list-webhooks`, the lists that take no filter).
+#[derive(serde::Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Empty {}
+
+impl Validate for Empty {
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}

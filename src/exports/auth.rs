@@ -4,7 +4,7 @@
 use super::{Component, Result};
 use crate::auth;
 use crate::bindings::exports::helpscout::connector::auth as wit;
-use crate::client::{AppCredentials, Grant, TokenSet, transport::WasiTransport};
+use crate::client::{AnyTransport, AppCredentials, Grant, TokenSet, transport::WasiTransport};
 
 impl wit::Guest for Component {
     fn authorization_url(request: wit::AuthorizationRequest) -> Result<String> {
@@ -28,7 +28,8 @@ impl wit::Guest for Component {
             wit::Grant::RefreshToken(token) => Grant::RefreshToken(token),
             wit::Grant::ClientCredentials => Grant::ClientCredentials,
         };
-        let set = auth::token(WasiTransport, &request.base_url, &app, grant)?;
+        let transport: AnyTransport = Box::new(WasiTransport);
+        let set = auth::token(transport, &request.base_url, &app, grant)?;
         Ok(token_set(set))
     }
 }

@@ -5,34 +5,13 @@
 use super::auth::token_set;
 use super::{Component, Result, open};
 use crate::bindings::exports::helpscout::connector::{catalog as wit, types};
-use crate::catalog::{self, Kind};
-use crate::client::{CallMeta, Client, transport::WasiTransport};
+use crate::catalog::{self, Entry, Paging};
+use crate::client::{AnyTransport, CallMeta, Client};
 use crate::error::Error;
 
 impl wit::Guest for Component {
     fn describe() -> Result<Vec<wit::Descriptor>> {
-        let entries = catalog::ENTRIES
-            .iter()
-            .map(|e| wit::Descriptor {
-                name: e.name.into(),
-                kind: match e.kind {
-                    Kind::Action => wit::EntryKind::Action,
-                    Kind::Trigger => wit::EntryKind::Trigger,
-                },
-                description: e.description.into(),
-                input_schema: e.input_schema.to_string(),
-                output_schema: e.output_schema.to_string(),
-                sample_output: e.sample_output.to_string(),
-                option_fields: catalog::option_fields(e.name)
-                    .iter()
-                    .map(|f| wit::OptionField {
-                        field: f.field.into(),
-                        depends_on: f.depends_on.iter().map(|d| d.to_string()).collect(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        Ok(entries)
+        Ok(catalog::entries().map(descriptor).collect())
     }
 
     fn invoke(
@@ -63,7 +42,7 @@ impl wit::Guest for Component {
 
 fn invocation(
     outcome: std::result::Result<String, Error>,
-    client: Client<WasiTransport>,
+    client: Client<AnyTransport>,
 ) -> wit::Invocation {
     wit::Invocation {
         outcome: outcome.map_err(types::Error::from),
@@ -79,5 +58,51 @@ fn call_meta(meta: CallMeta) -> wit::CallMeta {
         budget_used: meta.budget_used,
         waited_ms: meta.waited_ms,
         minted_token: meta.minted.map(token_set),
+    }
+}
+
+fn descriptor(e: &Entry) -> wit::Descriptor {
+    wit::Descriptor {
+        name: e.name.into(),
+        kind: match e.is_trigger() {
+            true => wit::EntryKind::Trigger,
+            false => wit::EntryKind::Action,
+        },
+        title: e.title.into(),
+        group: e.group.name().into(),
+        description: e.description.into(),
+        input_schema: e.files.input.into(),
+        output_schema: e.files.output.into(),
+        sample_output: e.files.sample.into(),
+        option_fields: e
+            .option_fields
+            .iter()
+            .map(|f| wit::OptionField {
+                field: f.field.into(),
+                depends_on: f.depends_on.iter().map(|d| d.to_string()).collect(),
+                fetched: f.source.fetched(),
+            })
+            .collect(),
+        effects: wit::Effects {
+            read_only: e.effects.read_only,
+            destructive: e.effects.destructive,
+            idempotent: e.effects.idempotent,
+            read_only_when: e
+                .effects
+                .read_only_when
+                .map(|(field, equals)| wit::Condition {
+                    field: field.into(),
+                    equals: equals.into(),
+                }),
+        },
+        paging: match e.paging {
+            Paging::None => wit::Paging::None,
+            Paging::All => wit::Paging::All,
+            Paging::Continued => wit::Paging::Continued,
+        },
+        trigger: e.trigger.map(|t| wit::TriggerInfo {
+            event: t.event.into(),
+            pollable: t.poll.is_some(),
+        }),
     }
 }

@@ -61,6 +61,22 @@ impl wc::Guest for Component {
         let outcome = resource::update(&mut open(conn)?, &update_input(input)?)?;
         Ok(update_outcome(outcome))
     }
+
+    fn delete_conversation(conn: types::Connection, id: u64) -> Result<()> {
+        let input = resource::DeleteConversation {
+            id: checked("id", id)?,
+        };
+        resource::delete(&mut open(conn)?, &input)?;
+        Ok(())
+    }
+
+    fn get_rating(conn: types::Connection, id: u64) -> Result<wc::Rating> {
+        let input = resource::GetRating {
+            id: checked("id", id)?,
+        };
+        let rating = resource::get_rating(&mut open(conn)?, &input)?;
+        Ok(resource::rating_record(rating.text())?)
+    }
 }
 
 fn find_input(i: wc::FindConversationsInput) -> crate::error::Result<FindConversations> {
@@ -171,6 +187,8 @@ fn update_input(i: wc::UpdateConversationInput) -> crate::error::Result<Conversa
             .transpose()?,
         draft: i.publish_draft.then_some(false),
         tags: i.tags,
+        add_tags: i.add_tags,
+        remove_tags: i.remove_tags,
         custom_fields: field_inputs("customFields", i.custom_fields)?,
         snooze: i.snooze.map(|change| match change {
             wc::SnoozeChange::Snooze(s) => Some(Snooze {

@@ -25,7 +25,6 @@ impl wcu::Guest for Component {
             modified_since: input.modified_since,
             query: input.query,
             sort_field: input.sort_field.map(|f| match f {
-                wcu::CustomerSortField::Score => CustomerSortField::Score,
                 wcu::CustomerSortField::FirstName => CustomerSortField::FirstName,
                 wcu::CustomerSortField::LastName => CustomerSortField::LastName,
                 wcu::CustomerSortField::ModifiedAt => CustomerSortField::ModifiedAt,
@@ -70,6 +69,30 @@ impl wcu::Guest for Component {
         };
         let outcome = resource::update(&mut open(conn)?, &input)?;
         Ok(update_outcome(outcome))
+    }
+
+    fn delete_customer(conn: types::Connection, input: wcu::DeleteCustomerInput) -> Result<()> {
+        let input = resource::DeleteCustomer {
+            id: checked("id", input.id)?,
+            in_background: input.in_background,
+        };
+        resource::delete(&mut open(conn)?, &input)?;
+        Ok(())
+    }
+
+    fn find_or_create_customer(
+        conn: types::Connection,
+        input: wcu::FindOrCreateCustomerInput,
+    ) -> Result<wcu::FoundOrCreated> {
+        let input = resource::FindOrCreate {
+            email: input.email,
+            fields: fields(input.customer)?,
+        };
+        let out = resource::find_or_create(&mut open(conn)?, &input)?;
+        Ok(wcu::FoundOrCreated {
+            id: out.id,
+            created: out.created,
+        })
     }
 }
 

@@ -4,8 +4,13 @@ use super::conversations::{assignee, thread_kind};
 use super::types::{attachments, customer_ref};
 use super::{Component, Result, open};
 use crate::bindings::exports::helpscout::connector::{conversations as wc, threads as wt, types};
+use crate::error::Error;
 use crate::ids::checked;
-use crate::resources::threads::{self as resource, NewThread, ThreadFields, ThreadStatus};
+use crate::resources::UpdateOutcome;
+use crate::resources::conversations::record::thread_record;
+use crate::resources::threads::{
+    self as resource, GetAttachment, NewThread, ThreadFields, ThreadStatus, UpdateThread,
+};
 
 impl wt::Guest for Component {
     fn create_thread(conn: types::Connection, input: wt::CreateThreadInput) -> Result<Option<u64>> {
@@ -35,6 +40,51 @@ impl wt::Guest for Component {
         };
         Ok(resource::create(&mut open(conn)?, &input)?.id)
     }
+
+    fn list_threads(conn: types::Connection, conversation_id: u64) -> Result<Vec<wc::Thread>> {
+        let input = resource::ListThreads {
+            conversation_id: checked("conversationId", conversation_id)?,
+        };
+        let listed = resource::list(&mut open(conn)?, &input)?;
+        Ok(listed
+            .texts()
+            .map(thread_record)
+            .collect::<std::result::Result<_, Error>>()?)
+    }
+
+    fn update_thread(
+        conn: types::Connection,
+        input: wt::UpdateThreadInput,
+    ) -> Result<types::UpdateOutcome> {
+        let input = UpdateThread {
+            conversation_id: checked("conversationId", input.conversation_id)?,
+            thread_id: checked("threadId", input.thread_id)?,
+            text: input.text,
+            hidden: input.hidden,
+        };
+        let updated = resource::update(&mut open(conn)?, &input)?;
+        Ok(super::types::update_outcome(UpdateOutcome {
+            id: updated.id,
+            applied: updated.applied,
+        }))
+    }
+
+    fn get_attachment(
+        conn: types::Connection,
+        conversation_id: u64,
+        attachment_id: u64,
+    ) -> Result<wt::AttachmentData> {
+        let input = GetAttachment {
+            conversation_id: checked("conversationId", conversation_id)?,
+            attachment_id: checked("attachmentId", attachment_id)?,
+        };
+        let found = resource::get_attachment(&mut open(conn)?, &input)?;
+        Ok(wt::AttachmentData {
+            id: found.id,
+            conversation_id: found.conversation_id,
+            data: found.bytes(),
+        })
+    }
 }
 
 fn thread_status(s: wc::ThreadStatus) -> ThreadStatus {
@@ -45,5 +95,6 @@ fn thread_status(s: wc::ThreadStatus) -> ThreadStatus {
         wc::ThreadStatus::Open => ThreadStatus::Open,
         wc::ThreadStatus::Pending => ThreadStatus::Pending,
         wc::ThreadStatus::Spam => ThreadStatus::Spam,
+        wc::ThreadStatus::InboxPredefined => ThreadStatus::InboxPredefined,
     }
 }

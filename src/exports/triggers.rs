@@ -2,6 +2,7 @@
 
 use super::{Component, Result, open};
 use crate::bindings::exports::helpscout::connector::{triggers as wt, types};
+use crate::catalog;
 use crate::error::Error;
 use crate::ids::{checked, checked_all};
 use crate::resources::webhooks::{self, Subscribe, Subscription, Unsubscribe};
@@ -76,7 +77,13 @@ impl wt::Guest for Component {
             limit: input.limit,
             scan_limit: input.scan_limit,
         };
-        let result = polling::poll(&mut open(conn)?, &input.trigger, &poll)?;
+        let entry = catalog::lookup(&input.trigger)?;
+        let Some(watch) = entry.trigger.and_then(|t| t.poll) else {
+            return Err(
+                Error::invalid("trigger", format!("{} cannot be polled", entry.name)).into(),
+            );
+        };
+        let result = polling::poll(&mut open(conn)?, (entry.name, watch), &poll)?;
         let events = result
             .events
             .into_iter()
@@ -114,7 +121,9 @@ fn to_event(
     Ok(wt::Event {
         event: name.to_string(),
         event_id,
-        trigger: known.and_then(|e| e.trigger).map(str::to_string),
+        trigger: known
+            .and_then(|e| catalog::trigger_of_event(e.name))
+            .map(str::to_string),
         id,
         conversation,
         customer,

@@ -3,14 +3,20 @@
 //! and `record.rs` reads Help Scout's JSON into the WIT record. Every operation returns a typed
 //! output that serializes to the catalog's JSON and converts to the WIT record in one place.
 
+pub mod api;
 pub mod conversations;
 pub mod customers;
 pub mod mailboxes;
+pub mod organizations;
+pub mod tags;
 pub mod threads;
 pub mod users;
 pub mod webhooks;
 pub mod wire;
+pub mod workflows;
 
+use crate::client::{Client, Resume, Transport};
+use crate::error::Result;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
@@ -63,4 +69,40 @@ pub struct Created {
 pub struct UpdateOutcome {
     pub id: u64,
     pub applied: Vec<&'static str>,
+}
+
+/// More items than any list of an account holds; the cap only guards against a runaway server
+/// (the byte budget of a walk guards memory).
+const MAX_LISTED: usize = 100_000;
+
+/// A list with every page followed: `{"items": [...]}`, Help Scout's items as their own text.
+#[derive(Debug, Serialize)]
+pub struct Listed {
+    pub items: Vec<Box<RawValue>>,
+}
+
+impl Listed {
+    /// Every item under `_embedded.<rel>` of `GET /v2/{segments}?{query}`, every page.
+    pub fn read(
+        client: &mut Client<impl Transport>,
+        segments: &[&str],
+        query: &[(&str, String)],
+        rel: &str,
+    ) -> Result<Self> {
+        let start = Resume::start(client.base().endpoint(segments, query));
+        let (items, _) = client.find_raw(start, rel, MAX_LISTED, |_, item| Ok(Some(item)))?;
+        Ok(Listed { items })
+    }
+
+    /// The items' texts.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(|i| i.get())
+    }
+}
+
+/// What a delete returns: `{"id", "deleted": true}`.
+#[derive(Debug, Serialize)]
+pub struct Deleted {
+    pub id: u64,
+    pub deleted: bool,
 }

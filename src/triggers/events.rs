@@ -1,6 +1,6 @@
 //! Help Scout's webhook events: every name the webhooks page and the Create Webhook page document,
-//! what its body describes, the connector trigger it fires, and whether a webhook may subscribe to
-//! it (<https://developer.helpscout.com/webhooks/>,
+//! what its body describes, whether a webhook may subscribe to it, and how its deliveries are
+//! told apart (<https://developer.helpscout.com/webhooks/>,
 //! <https://developer.helpscout.com/mailbox-api/endpoints/webhooks/create/>). Deliveries of a name
 //! not listed here are still accepted: Help Scout adds events.
 
@@ -29,79 +29,89 @@ pub enum Body {
 pub struct Event {
     pub name: &'static str,
     pub body: Body,
-    pub trigger: Option<&'static str>,
     /// Listed in Create Webhook's `events` (the API refuses a subscription to any other name).
     pub subscribable: bool,
+    /// Happens once per object (its creation or deletion), so the object's id names the event;
+    /// every other event can happen again to the same object (a reply, a note, a status).
+    pub once: bool,
+    /// The types of the thread a `convo.*` event is about (`*`: any published thread), so that
+    /// a body carrying its threads names the change by its thread, as a poll does.
+    pub threads: &'static [&'static str],
 }
 
-const fn event(name: &'static str, body: Body, trigger: Option<&'static str>) -> Event {
+const fn event(name: &'static str, body: Body) -> Event {
     Event {
         name,
         body,
-        trigger,
         subscribable: true,
+        once: false,
+        threads: &[],
+    }
+}
+
+/// An event about a thread of one of these types.
+const fn about(event: Event, threads: &'static [&'static str]) -> Event {
+    Event { threads, ..event }
+}
+
+/// An event that happens once per object.
+const fn once(name: &'static str, body: Body) -> Event {
+    Event {
+        once: true,
+        ..event(name, body)
     }
 }
 
 /// Every documented event, in the webhooks page's order.
 pub const EVENTS: &[Event] = &[
-    event("convo.created", Body::Conversation, Some(NEW_CONVERSATION)),
-    event("convo.status", Body::Conversation, Some(STATUS_CHANGED)),
-    event("convo.assigned", Body::Conversation, None),
-    event("convo.moved", Body::Conversation, None),
-    event("convo.merged", Body::Conversation, None),
-    event("convo.tags", Body::Conversation, None),
-    event("convo.custom-fields", Body::Conversation, None),
-    event("convo.customer.reply.created", Body::Conversation, None),
-    event("convo.agent.reply.created", Body::Conversation, None),
-    event("convo.note.created", Body::Conversation, None),
+    once("convo.created", Body::Conversation),
+    about(event("convo.status", Body::Conversation), &["*"]),
+    about(event("convo.assigned", Body::Conversation), &["*"]),
+    event("convo.moved", Body::Conversation),
+    event("convo.merged", Body::Conversation),
+    event("convo.tags", Body::Conversation),
+    event("convo.custom-fields", Body::Conversation),
+    about(
+        event("convo.customer.reply.created", Body::Conversation),
+        &["customer"],
+    ),
+    about(
+        event("convo.agent.reply.created", Body::Conversation),
+        &["message", "reply"],
+    ),
+    about(event("convo.note.created", Body::Conversation), &["note"]),
     // On the webhooks page, but not in Create Webhook's list of events.
     Event {
         subscribable: false,
-        ..event("convo.ai-answers.created", Body::Conversation, None)
+        ..event("convo.ai-answers.created", Body::Conversation)
     },
-    event("convo.deleted", Body::Deleted, None),
-    event("customer.created", Body::Customer, Some(NEW_CUSTOMER)),
-    event("customer.updated", Body::Customer, None),
-    event("customer.deleted", Body::Deleted, None),
-    event("organization.created", Body::Organization, None),
-    event("organization.updated", Body::Organization, None),
-    event("organization.deleted", Body::Deleted, None),
-    event("satisfaction.ratings", Body::Rating, None),
-    event("beacon.chat.created", Body::Chat, None),
-    event("beacon.chat.customer.replied", Body::Chat, None),
-    event("tag.created", Body::Tag, None),
-    event("tag.updated", Body::Tag, None),
-    event("tag.deleted", Body::Deleted, None),
-    event("message.survey.response.received", Body::Survey, None),
-    event("user.status.changed", Body::UserStatus, None),
+    once("convo.deleted", Body::Deleted),
+    once("customer.created", Body::Customer),
+    event("customer.updated", Body::Customer),
+    once("customer.deleted", Body::Deleted),
+    once("organization.created", Body::Organization),
+    event("organization.updated", Body::Organization),
+    once("organization.deleted", Body::Deleted),
+    event("satisfaction.ratings", Body::Rating),
+    once("beacon.chat.created", Body::Chat),
+    event("beacon.chat.customer.replied", Body::Chat),
+    once("tag.created", Body::Tag),
+    event("tag.updated", Body::Tag),
+    once("tag.deleted", Body::Deleted),
+    event("message.survey.response.received", Body::Survey),
+    event("user.status.changed", Body::UserStatus),
     // The test delivery of the webhook settings page; nothing subscribes to it.
     Event {
         subscribable: false,
-        ..event("helpscout.test", Body::Test, None)
+        ..event("helpscout.test", Body::Test)
     },
 ];
-
-pub const NEW_CONVERSATION: &str = "new-conversation";
-pub const STATUS_CHANGED: &str = "conversation-status-changed";
-pub const NEW_CUSTOMER: &str = "new-customer";
-
-/// The trigger names, in catalog order.
-pub const TRIGGERS: [&str; 3] = [NEW_CONVERSATION, STATUS_CHANGED, NEW_CUSTOMER];
 
 /// A documented event by name (case-insensitive).
 pub fn lookup(name: &str) -> Option<&'static Event> {
     EVENTS
         .iter()
         .find(|e| e.name.eq_ignore_ascii_case(name.trim()))
-}
-
-/// The Help Scout event a trigger subscribes to.
-pub fn event_of_trigger(trigger: &str) -> Option<&'static str> {
-    EVENTS
-        .iter()
-        .find(|e| e.trigger == Some(trigger))
-        .map(|e| e.name)
 }
 
 #[cfg(test)]
@@ -112,7 +122,5 @@ mod tests {
     fn create_webhook_lists_twenty_five_events() {
         let subscribable = EVENTS.iter().filter(|e| e.subscribable).count();
         assert_eq!(subscribable, 25);
-        let triggers: Vec<&str> = EVENTS.iter().filter_map(|e| e.trigger).collect();
-        assert_eq!(triggers, TRIGGERS);
     }
 }

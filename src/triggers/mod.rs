@@ -3,7 +3,10 @@
 //! subscriptions behind them are a resource (`resources::webhooks`). The host keeps the webhook
 //! secret and the polling cursor.
 
+mod entries;
 pub mod events;
 pub mod polling;
 pub mod secret;
 pub mod webhook;
+
+pub use entries::ENTRIES;

@@ -11,9 +11,13 @@
 //! JSON through a path-aware validator (`input/`) that reports every problem in one 400; state
 //! changes emit webhook events that per-webhook workers deliver, signed, to loopback receivers
 //! (`webhooks/`). Below axum, a hyper accept loop serves the router through a fault-injection
-//! service driven by [`Simulator::inject`] (`faults/`); conversation status changes leave
-//! `lineitem` threads (`model/status_change.rs`). Rules cite the Help Scout pages they follow.
-//! Deterministic seeds (`seed/`) serve the same data on every run.
+//! service driven by [`Simulator::inject`] (`faults/`), which also stamps every answer's `Date`;
+//! status and assignee changes and workflow runs leave `lineitem` threads
+//! (`model/lineitem.rs`). What the API cannot do — merging conversations, customers' ratings,
+//! stamping times — tests do through test-support methods ([`Simulator::merge`],
+//! [`Simulator::rate`], [`Simulator::set_customer_times`]). Rules cite the Help Scout pages they
+//! follow, or say "Recorded traffic" or "Invented". Deterministic seeds (`seed/`) serve the same
+//! data on every run.
 
 mod faults;
 mod input;
@@ -182,6 +186,45 @@ impl Simulator {
             .conversations
             .get(&id)
             .map(|c| c.modified_at)
+    }
+
+    /// Test support: merges conversation `from` into `into`, as an agent does in the Help Scout
+    /// app (the API has no merge endpoint). `from`'s threads move into `into` (ids and times
+    /// kept), `into` is modified now and emits `convo.merged`; `from` leaves every list and
+    /// search, `GET /v2/conversations/{from}` answers 301 with `Location` on `into`, and every
+    /// write to `from` answers 404. `false` when either is unknown or they are the same.
+    pub fn merge(&self, from: u64, into: u64) -> bool {
+        let mut st = self.shared.lock();
+        if !st.merge(from, into, time::now()) {
+            return false;
+        }
+        st.emit_conversation(&self.shared.base, "convo.merged", into);
+        true
+    }
+
+    /// Test support: the customer of reply `thread` of `conversation` rates it, as Help Scout's
+    /// customers do from the e-mail (the API cannot): `rating` is `great`, `okay`, `not_good`
+    /// or `unknown`. Emits `satisfaction.ratings` with the rating as `GET /v2/ratings/{id}`
+    /// renders it; returns the rating's id. Rating a reply again changes its rating. `None`
+    /// when the thread is not a published agent reply of that conversation or the rating is
+    /// unknown.
+    pub fn rate(
+        &self,
+        conversation: u64,
+        thread: u64,
+        rating: &str,
+        comments: &str,
+    ) -> Option<u64> {
+        let mut st = self.shared.lock();
+        let id = st.rate(conversation, thread, rating, comments, time::now())?;
+        let base = &self.shared.base;
+        let body = st.rating(id).map(|r| render::rating(&st, base, r));
+        let mailbox = st.rating(id).map(|r| r.mailbox_id);
+        if let Some(body) = body {
+            let resource = format!("{base}/v2/ratings/{id}");
+            st.emit_body("satisfaction.ratings", mailbox, &resource, body);
+        }
+        Some(id)
     }
 
     /// Makes `token` invalid: later requests with it get 401.

@@ -1,7 +1,9 @@
 //! UTC timestamps as Unix seconds in Help Scout's formats: `yyyy-MM-dd'T'HH:mm:ss'Z'` (every
 //! `createdAt`, `modifiedSince`, …; anything else is the errors page's `MalformedDate`),
-//! calendar dates `yyyy-MM-dd` (custom fields, customer properties) and the "friendly" text of
-//! `customerWaitingSince`. The calendar is `jiff`'s; this module fixes the strict shapes.
+//! calendar dates `yyyy-MM-dd` (custom fields, customer properties), the "friendly" text of
+//! `customerWaitingSince` and the `Date` response header (RFC 9110 IMF-fixdate; Recorded
+//! traffic: every response carries one, e.g. `Sun, 02 Jun 2019 13:47:20 GMT`). The calendar
+//! is `jiff`'s; this module fixes the strict shapes.
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
@@ -10,16 +12,21 @@ use jiff::tz::Offset;
 
 const INSTANT: &str = "%Y-%m-%dT%H:%M:%SZ";
 const DAY: &str = "%Y-%m-%d";
+/// RFC 9110 IMF-fixdate.
+const HTTP_DATE: &str = "%a, %d %b %Y %H:%M:%S GMT";
+const HTTP_DATE_SHAPE: &str = "Aaa, 99 Aaa 9999 99:99:99 GMT";
 
 /// `INSTANT` and `DAY` as shapes: `9` is any ASCII digit, everything else itself.
 const INSTANT_SHAPE: &str = "9999-99-99T99:99:99Z";
 const DAY_SHAPE: &str = "9999-99-99";
 
-/// Whether `s` has exactly the shape of `template` (fixed widths, no signs, no fractions).
+/// Whether `s` has exactly the shape of `template` (fixed widths, no signs, no fractions):
+/// `9` is any ASCII digit, `a`/`A` any ASCII letter, everything else itself.
 fn shaped(s: &str, template: &str) -> bool {
     s.len() == template.len()
         && s.bytes().zip(template.bytes()).all(|(c, t)| match t {
             b'9' => c.is_ascii_digit(),
+            b'a' | b'A' => c.is_ascii_alphabetic(),
             _ => c == t,
         })
 }
@@ -90,6 +97,20 @@ pub fn friendly(t: i64) -> String {
     format!("{month} {}, '{year:02}", dt.day())
 }
 
+/// `Sun, 02 Jun 2019 13:47:20 GMT` (the `Date` header).
+pub fn http_date(t: i64) -> String {
+    strtime::format(HTTP_DATE, civil(t)).unwrap_or_default()
+}
+
+/// An IMF-fixdate back to Unix seconds (the weekday must match the date).
+pub fn parse_http_date(s: &str) -> Option<i64> {
+    if !shaped(s, HTTP_DATE_SHAPE) {
+        return None;
+    }
+    let t = seconds(DateTime::strptime(HTTP_DATE, s).ok()?)?;
+    (http_date(t) == s).then_some(t)
+}
+
 /// Wall-clock Unix seconds (for records created at run time).
 pub fn now() -> i64 {
     Timestamp::now().as_second()
@@ -137,6 +158,18 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(http_date(1_559_483_240), "Sun, 02 Jun 2019 13:47:20 GMT");
+        assert_eq!(
+            parse_http_date("Sun, 02 Jun 2019 13:47:20 GMT"),
+            Some(1_559_483_240)
+        );
+        assert_eq!(parse_http_date("Mon, 02 Jun 2019 13:47:20 GMT"), None);
+        assert_eq!(parse_http_date("Sun, 2 Jun 2019 13:47:20 GMT"), None);
+        assert_eq!(parse_http_date("2019-06-02T13:47:20Z"), None);
     }
 
     #[test]

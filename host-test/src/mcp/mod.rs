@@ -8,7 +8,7 @@
 
 mod tools;
 
-pub use tools::{Effect, OPTIONS_TOOL, effect, writes};
+pub use tools::{Effect, OPTIONS_TOOL, writes};
 
 use crate::bindings::{CallMeta, Connection, ConnectorError, Credentials};
 use crate::connect::{GivenCredentials, Target, connect, load_component};
@@ -35,6 +35,7 @@ const INSTRUCTIONS: &str = "Help Scout (Mailbox API 2.0) through a sandboxed Web
 /// The MCP server over one component and one Help Scout connection.
 pub struct Server {
     target: Target,
+    descriptors: Vec<crate::bindings::Descriptor>,
     tools: Vec<Tool>,
     writes_allowed: bool,
     /// A token minted with client credentials, reused for the rest of the session.
@@ -47,10 +48,16 @@ impl Server {
         let descriptors = target.runtime.describe().await?;
         Ok(Server {
             tools: tools::tools(&descriptors, writes_allowed),
+            descriptors,
             target,
             writes_allowed,
             minted: Mutex::new(None),
         })
+    }
+
+    /// The tools the server lists.
+    pub fn tools(&self) -> &[Tool] {
+        &self.tools
     }
 
     /// The requests the embedded simulator received (none when serving `--api`), for tests.
@@ -92,13 +99,13 @@ impl Server {
         if name == OPTIONS_TOOL {
             return self.options(arguments).await;
         }
-        if !self.tools.iter().any(|t| t.name == name) {
+        let Some(descriptor) = self.descriptors.iter().find(|d| d.name == name) else {
             return Err(ErrorData::invalid_params(
                 format!("no tool named {name:?}"),
                 None,
             ));
-        }
-        if writes(name) && !self.writes_allowed {
+        };
+        if writes(descriptor, &arguments) && !self.writes_allowed {
             return Ok(refused(name));
         }
         let input = Value::Object(arguments).to_string();

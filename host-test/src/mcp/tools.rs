@@ -2,63 +2,29 @@
 //! output schemas and description), each annotated with what it does to Help Scout, plus the
 //! `options` tool that lists a field's choices (a mailbox, user or tag id by name).
 
-use crate::bindings::{Descriptor, EntryKind};
+use crate::bindings::{Descriptor, Effects, EntryKind};
 use rmcp::model::{JsonObject, Tool, ToolAnnotations};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
-/// What a tool does to Help Scout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Effect {
-    /// Sends no write (GET only).
-    pub read_only: bool,
-    /// May change or remove what exists, or reach people outside (an e-mailed reply).
-    pub destructive: bool,
-    /// Repeating the call with the same input changes nothing more.
-    pub idempotent: bool,
-}
+/// What an entry declares it does to Help Scout (its descriptor's `effects`).
+pub type Effect = Effects;
 
+/// What the `options` tool does: it reads.
 const READ: Effect = Effect {
     read_only: true,
     destructive: false,
     idempotent: true,
+    read_only_when: None,
 };
 
-const fn write(destructive: bool, idempotent: bool) -> Effect {
-    Effect {
-        read_only: false,
-        destructive,
-        idempotent,
-    }
-}
-
-/// The effect of each catalog entry; `None` for a name this host does not know (a newer
-/// component's action), which is then treated as a destructive write.
-pub fn effect(name: &str) -> Option<Effect> {
-    Some(match name {
-        "list-mailboxes" | "find-conversations" | "get-conversation" | "find-customers"
-        | "get-customer" | "test-connection" | "list-webhooks" => READ,
-        // Triggers invoked by name poll: reads.
-        "new-conversation" | "conversation-status-changed" | "new-customer" => READ,
-        // A new conversation with a reply thread e-mails the customer.
-        "create-conversation" => write(true, false),
-        // Overwrites subject, status, assignee, tags, custom fields; the same input twice is a no-op.
-        "update-conversation" => write(true, true),
-        // A reply e-mails the customer (a note alone would not; the tool covers both).
-        "create-thread" => write(true, false),
-        "create-customer" => write(false, false),
-        // Overwrites fields; given entry lists replace collections.
-        "update-customer" => write(true, false),
-        // Adds events to a shared webhook; `rotateSecret` replaces every trigger's secret.
-        "subscribe-webhook" => write(true, false),
-        "unsubscribe-webhook" => write(true, false),
-        _ => return None,
-    })
-}
-
-/// Whether a call of `name` may write to Help Scout.
-pub fn writes(name: &str) -> bool {
-    effect(name).is_none_or(|e| !e.read_only)
+/// Whether a call of the entry with these arguments may write to Help Scout: not when the entry
+/// only reads, or only reads for such an input (`readOnlyWhen`).
+pub fn writes(d: &Descriptor, arguments: &serde_json::Map<String, Value>) -> bool {
+    let reads_here = d.effects.read_only_when.as_ref().is_some_and(|when| {
+        arguments.get(&when.field).and_then(Value::as_str) == Some(when.equals.as_str())
+    });
+    !d.effects.read_only && !reads_here
 }
 
 /// The name of the choices tool.
@@ -75,39 +41,35 @@ pub fn tools(descriptors: &[Descriptor], writes_allowed: bool) -> Vec<Tool> {
 }
 
 fn entry_tool(d: &Descriptor, writes_allowed: bool) -> Tool {
-    let effect = effect(&d.name).unwrap_or(write(true, false));
+    let effect = d.effects.clone();
     let mut description = d.description.clone();
     if d.kind == EntryKind::Trigger {
         description
             .push_str(" Input: {\"cursor\": <the last output's cursor>} (none the first time).");
     }
     if !effect.read_only && !writes_allowed {
-        description.push_str(
-            " Writes to Help Scout: refused by this server (started without --allow-writes).",
-        );
+        match &effect.read_only_when {
+            Some(when) => description.push_str(&format!(
+                " This server allows it only with {} {} (started without --allow-writes).",
+                when.field, when.equals
+            )),
+            None => description.push_str(
+                " Writes to Help Scout: refused by this server (started without --allow-writes).",
+            ),
+        }
     }
     let mut tool = Tool::new(d.name.clone(), description, schema_object(&d.input_schema));
     tool.output_schema = Some(schema_object(&d.output_schema));
-    tool.annotations = Some(annotations(&d.name, effect));
+    tool.annotations = Some(annotations(&d.title, effect));
     tool
 }
 
-fn annotations(name: &str, effect: Effect) -> ToolAnnotations {
-    ToolAnnotations::with_title(title(name))
+fn annotations(title: &str, effect: Effect) -> ToolAnnotations {
+    ToolAnnotations::with_title(title)
         .read_only(effect.read_only)
         .destructive(effect.destructive)
         .idempotent(effect.idempotent)
         .open_world(true)
-}
-
-/// `find-conversations` → `Find conversations`.
-fn title(name: &str) -> String {
-    let words = name.replace('-', " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn options_tool() -> Tool {
@@ -125,7 +87,7 @@ fn options_tool() -> Tool {
                        \"label\"}]}: find a mailbox, user or tag id by name, the statuses an \
                        action accepts, a mailbox's folders and custom fields (with dropdown options).";
     let mut tool = Tool::new(OPTIONS_TOOL, description, object(input));
-    tool.annotations = Some(annotations("options", READ));
+    tool.annotations = Some(annotations("Options", READ));
     tool
 }
 
@@ -139,18 +101,5 @@ fn object(value: Value) -> Arc<JsonObject> {
     match value {
         Value::Object(map) => Arc::new(map),
         _ => Arc::new(JsonObject::new()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_and_unknown_names() {
-        assert_eq!(title("find-conversations"), "Find conversations");
-        assert!(writes("launch-rocket"));
-        assert!(!writes("get-customer"));
-        assert!(writes("create-thread"));
     }
 }

@@ -12,7 +12,7 @@ use engine::{base_config, start_epoch_ticker, ticks};
 use crate::bindings::{Connector, ConnectorPre, auth, catalog, triggers};
 use crate::outgoing::{Hooks, Policy};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::Duration;
 use wasmtime::component::{Component, Instance, Linker, ResourceTable};
 use wasmtime::error::Context as _;
@@ -79,6 +79,8 @@ pub struct Runtime {
     policy: Arc<Policy>,
     deadline_ticks: u64,
     sent: Arc<AtomicU64>,
+    /// Seconds added to the wall clock the component sees (a host whose clock is off).
+    clock_skew: Arc<AtomicI64>,
 }
 
 impl Runtime {
@@ -144,7 +146,14 @@ impl Runtime {
             policy,
             deadline_ticks: ticks(DEFAULT_CALL_DEADLINE),
             sent: Arc::new(AtomicU64::new(0)),
+            clock_skew: Arc::new(AtomicI64::new(0)),
         })
+    }
+
+    /// Sets the wall clock later calls see to the host's plus `seconds` (negative: behind), as
+    /// on a host whose clock drifted; tests use it to show nothing depends on the host's clock.
+    pub fn set_clock_skew(&self, seconds: i64) {
+        self.clock_skew.store(seconds, Ordering::Relaxed);
     }
 
     /// Stops any call that runs longer than `deadline` (wall clock, waiting included).
@@ -187,6 +196,10 @@ impl Runtime {
         let output = MemoryOutputPipe::new(GUEST_OUTPUT_BYTES);
         let mut wasi = WasiCtx::builder();
         wasi.stdout(output.clone()).stderr(output.clone());
+        let skew = self.clock_skew.load(Ordering::Relaxed);
+        if skew != 0 {
+            wasi.wall_clock(SkewedClock(skew));
+        }
         let state = HostState {
             table: ResourceTable::new(),
             wasi: wasi.build(),
@@ -277,6 +290,27 @@ impl Runtime {
         let result = f(&guest, &mut store).await;
         forward_output(&store);
         result.map_err(anyhow::Error::from)
+    }
+}
+
+/// The host's wall clock moved by some seconds.
+struct SkewedClock(i64);
+
+impl wasmtime_wasi::HostWallClock for SkewedClock {
+    fn resolution(&self) -> Duration {
+        Duration::from_nanos(1)
+    }
+
+    fn now(&self) -> Duration {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        let shift = Duration::from_secs(self.0.unsigned_abs());
+        if self.0 >= 0 {
+            now + shift
+        } else {
+            now.saturating_sub(shift)
+        }
     }
 }
 

@@ -436,6 +436,8 @@ fn typed_create_and_update() {
             assign: Some(Assignment::User(304)),
             publish_draft: false,
             tags: Some(vec!["typed".into()]),
+            add_tags: vec![],
+            remove_tags: vec![],
             custom_fields: vec![],
             snooze: None,
         };

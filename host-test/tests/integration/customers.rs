@@ -172,7 +172,7 @@ fn update_sets_entry_lists_address_and_properties() {
             "address": {"city": "Prague", "lines": []},
             "properties": [{"slug": "car", "value": "Tesla"}]});
         let out = env.ok("update-customer", &input.to_string()).await;
-        assert_eq!(out["applied"], json!(["customer", "properties"]));
+        assert_eq!(out["applied"], json!(["customer", "address", "properties"]));
         let c = get(&env, 7000002).await;
         let emails: Vec<&str> = c["_embedded"]["emails"]
             .as_array()

@@ -98,16 +98,21 @@ fn cli_actions_prints_one_json_array() {
     ] {
         assert!(actions.contains(&action), "{action}");
     }
-    assert_eq!(
-        named("trigger"),
-        [
-            "new-conversation",
-            "conversation-status-changed",
-            "new-customer"
-        ]
+    let triggers = named("trigger");
+    let described: Vec<String> = block_on(runtime().describe())
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.trigger.is_some())
+        .map(|d| d.name)
+        .collect();
+    assert_eq!(triggers, described);
+    assert!(
+        list.iter()
+            .filter(|a| a["kind"] == "trigger")
+            .all(|t| t["event"].is_string())
     );
     assert_eq!(
-        actions.len() + 3,
+        actions.len() + triggers.len(),
         list.len(),
         "every entry is an action or a trigger"
     );

@@ -7,7 +7,7 @@ use crate::common;
 use common::block_on;
 use helpscout_simulator::credentials;
 use host_test::connect::{GivenCredentials, connect};
-use host_test::mcp::{Server, effect};
+use host_test::mcp::Server;
 use host_test::runtime::EMBEDDED_COMPONENT;
 use serde_json::{Map, Value, json};
 
@@ -29,15 +29,33 @@ fn text(result: &rmcp::model::CallToolResult) -> Value {
 }
 
 #[test]
-fn every_catalog_entry_has_a_declared_effect() {
-    let descriptors = block_on(common::runtime().describe()).unwrap();
-    for d in descriptors {
-        assert!(
-            effect(&d.name).is_some(),
-            "{} has no MCP annotation",
-            d.name
+fn every_tool_is_annotated_with_the_effects_the_component_declares() {
+    block_on(async {
+        let server = start(&GivenCredentials::default(), false).await;
+        let descriptors = common::runtime().describe().await.unwrap();
+        for d in &descriptors {
+            let tool = server.tools().iter().find(|t| t.name == d.name).unwrap();
+            let a = tool.annotations.as_ref().unwrap();
+            let declared = (
+                d.effects.read_only,
+                d.effects.destructive,
+                d.effects.idempotent,
+            );
+            let shown = (a.read_only_hint, a.destructive_hint, a.idempotent_hint);
+            assert_eq!(
+                shown,
+                (Some(declared.0), Some(declared.1), Some(declared.2)),
+                "{}",
+                d.name
+            );
+            assert_eq!(a.title.as_deref(), Some(d.title.as_str()));
+        }
+        assert_eq!(
+            server.tools().len(),
+            descriptors.len() + 1,
+            "one per entry, and options"
         );
-    }
+    });
 }
 
 #[test]

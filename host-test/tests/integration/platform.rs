@@ -51,9 +51,10 @@ fn options_fill_the_dropdowns_of_contract_section_3() {
             .await
             .unwrap();
         assert_eq!(
-            values(&users),
+            values(&users)[..4],
             [json!(301), json!(302), json!(303), json!(304)]
         );
+        assert_eq!(values(&users).len(), 60, "both pages of users");
         let label = users["items"][0]["label"].as_str().unwrap();
         assert!(label.contains('@'), "{label}");
         let assignees = options(&env, "find-conversations", "assignedTo", json!({}))
@@ -209,7 +210,9 @@ fn options_follow_every_page() {
 #[test]
 fn every_descriptor_has_a_sample_passing_its_output_schema_and_real_option_fields() {
     let descriptors = block_on(runtime().describe()).unwrap();
-    assert_eq!(descriptors.len(), 17);
+    let names: std::collections::BTreeSet<&str> =
+        descriptors.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names.len(), descriptors.len(), "no name twice");
     for d in &descriptors {
         let schema: Value = serde_json::from_str(&d.output_schema).unwrap();
         let sample: Value = serde_json::from_str(&d.sample_output)

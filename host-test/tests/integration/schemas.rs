@@ -115,8 +115,8 @@ fn contract_examples() -> Vec<(&'static str, Value)> {
 
 #[test]
 fn every_exported_schema_is_valid_draft_2020_12() {
-    let schemas = schemas();
-    assert_eq!(schemas.len(), 17, "{:?}", schemas.keys());
+    let descriptors = block_on(runtime().describe()).unwrap();
+    assert_eq!(schemas().len(), descriptors.len(), "one pair per entry");
 }
 
 #[test]
@@ -165,81 +165,40 @@ fn inputs_the_component_rejects_fail_the_input_schemas() {
     }
 }
 
+/// Every action and pollable trigger runs its example (`host_test::examples`) on one simulator,
+/// in order; input and output pass the entry's schemas. An entry without an example fails here.
 #[test]
 fn outputs_of_simulator_runs_pass_the_output_schemas() {
     let schemas = schemas();
+    let descriptors = block_on(runtime().describe()).unwrap();
     let env = block_on(Env::start());
-    let hook = "https://hooks.example.com/helpscout";
-    let runs = [
-        ("list-mailboxes", json!({})),
-        (
-            "list-mailboxes",
-            json!({"includeFolders": true, "includeFields": true}),
-        ),
-        (
-            "find-conversations",
-            json!({"mailbox": 1001, "status": "all", "limit": 30}),
-        ),
-        ("get-conversation", json!({"id": 5000001})),
-        (
-            "get-conversation",
-            json!({"id": 5000002, "embedThreads": false}),
-        ),
-        (
-            "create-conversation",
-            json!({"subject": "s", "mailboxId": 1001, "type": "email", "status": "active",
-                   "customer": {"email": "a@example.com"},
-                   "threads": [{"type": "customer", "customer": {"email": "a@example.com"}, "text": "t"}],
-                   "tags": ["x"]}),
-        ),
-        (
-            "update-conversation",
-            json!({"id": 5000001, "status": "closed", "customFields": [{"id": 201, "value": "Low"}]}),
-        ),
-        (
-            "find-customers",
-            json!({"email": "olivia.smith@example.com"}),
-        ),
-        ("find-customers", json!({"limit": 60})),
-        ("get-customer", json!({"id": 7000001})),
-        (
-            "create-customer",
-            json!({"firstName": "A", "lastName": "B", "emails": [{"type": "work", "value": "new@example.com"}]}),
-        ),
-        ("update-customer", json!({"id": 7000001, "firstName": "C"})),
-        (
-            "create-thread",
-            json!({"conversationId": 5000001, "type": "note", "text": "t"}),
-        ),
-        (
-            "subscribe-webhook",
-            json!({"url": hook, "events": ["new-conversation"]}),
-        ),
-        ("list-webhooks", json!({})),
-        ("test-connection", json!({})),
-        ("new-conversation", json!({"since": "2000-01-01T00:00:00Z"})),
-        (
-            "conversation-status-changed",
-            json!({"since": "2000-01-01T00:00:00Z"}),
-        ),
-        ("new-customer", json!({"since": "2000-01-01T00:00:00Z"})),
-    ];
     let mut covered = std::collections::BTreeSet::new();
-    for (name, input) in runs {
+    for (name, input) in host_test::examples::inputs() {
         check(&schemas[name].input, &input, &format!("{name} input"));
         let output = block_on(env.ok(name, &input.to_string()));
         check(&schemas[name].output, &output, &format!("{name} output"));
-        covered.insert(name);
+        covered.insert(name.to_string());
     }
-    let listed = block_on(env.ok("list-webhooks", "{}"));
-    let id = listed["items"][0]["id"].as_u64().unwrap();
-    let input = json!({"id": id});
-    let output = block_on(env.ok("unsubscribe-webhook", &input.to_string()));
-    check(
-        &schemas["unsubscribe-webhook"].output,
-        &output,
-        "unsubscribe-webhook output",
+    let runnable: std::collections::BTreeSet<String> = descriptors
+        .iter()
+        .filter(|d| d.trigger.as_ref().is_none_or(|t| t.pollable))
+        .map(|d| d.name.clone())
+        .collect();
+    assert_eq!(
+        covered, runnable,
+        "every action and pollable trigger has an example"
     );
-    covered.insert("unsubscribe-webhook");
-    assert_eq!(covered.len(), schemas.len(), "every entry ran");
+    for d in descriptors
+        .iter()
+        .filter(|d| d.trigger.as_ref().is_some_and(|t| !t.pollable))
+    {
+        let event = &d.trigger.as_ref().unwrap().event;
+        assert!(
+            host_test::examples::delivery(event).is_some(),
+            "{} has no delivery",
+            d.name
+        );
+        let error = block_on(env.invoke(&d.name, "{}")).unwrap_err();
+        assert_eq!(common::validation_path(&error), "name", "{}", d.name);
+    }
 }

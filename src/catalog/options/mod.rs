@@ -7,16 +7,14 @@
 
 mod fields;
 
-pub use fields::option_fields;
-
-use super::Entry;
+use super::{Entry, Source};
 use crate::client::{Client, Transport};
 use crate::error::{Error, Result};
 use crate::ids::{ConversationId, Id, MailboxId};
 use crate::resources::mailboxes::Definitions;
 use crate::resources::wire;
 use crate::triggers::events;
-use fields::{Source, aliased};
+use fields::aliased;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -47,14 +45,15 @@ pub fn options(
     field: &str,
     input: &str,
 ) -> Result<Choices> {
-    let spec = option_fields(entry.name)
+    let spec = entry
+        .option_fields
         .iter()
         .find(|f| f.field == field)
-        .or_else(|| aliased(entry.name, field))
-        .ok_or_else(|| no_choices(entry.name))?;
+        .or_else(|| aliased(entry, field))
+        .ok_or_else(|| no_choices(entry))?;
     let form = parse_form(input)?;
     let items = match spec.source {
-        Source::Statuses => statuses(entry, spec.field)?,
+        Source::Enum => statuses(entry, spec.field)?,
         Source::Events => event_choices(),
         Source::Mailboxes => listed(client, &["mailboxes"], "mailboxes", |m| {
             (m["id"].clone(), text(&m["name"]))
@@ -86,6 +85,15 @@ pub fn options(
                 format!("{} ({})", text(&w["url"]), events.join(", ")),
             )
         })?,
+        Source::Teams => listed(client, &["teams"], "teams", |t| {
+            (t["id"].clone(), text(&t["name"]))
+        })?,
+        Source::Workflows => listed(client, &["workflows"], "workflows", |w| {
+            (w["id"].clone(), text(&w["name"]))
+        })?,
+        Source::Organizations => listed(client, &["organizations"], "organizations", |o| {
+            (o["id"].clone(), text(&o["name"]))
+        })?,
         Source::Folders => {
             let mailbox = required_mailbox(&form, spec.depends_on)?;
             let segments = ["mailboxes", &mailbox.segment(), "folders"];
@@ -101,8 +109,9 @@ pub fn options(
     Ok(Choices { items })
 }
 
-fn no_choices(action: &str) -> Error {
-    let known: Vec<&str> = option_fields(action).iter().map(|f| f.field).collect();
+fn no_choices(entry: &Entry) -> Error {
+    let action = entry.name;
+    let known: Vec<&str> = entry.option_fields.iter().map(|f| f.field).collect();
     let message = match known.is_empty() {
         true => format!("{action} has no field with choices"),
         false => format!(
@@ -149,7 +158,7 @@ fn listed(
 
 /// The values the input schema allows for `field` (its `enum`, `null` left out).
 fn statuses(entry: &Entry, field: &str) -> Result<Vec<Choice>> {
-    let schema: Value = serde_json::from_str(entry.input_schema).map_err(|e| {
+    let schema: Value = serde_json::from_str(entry.files.input).map_err(|e| {
         Error::Other(format!("the input schema of {} is not JSON: {e}", entry.name).into())
     })?;
     let allowed = schema["properties"][field]["enum"]
@@ -163,9 +172,10 @@ fn statuses(entry: &Entry, field: &str) -> Result<Vec<Choice>> {
 }
 
 fn event_choices() -> Vec<Choice> {
-    let triggers = events::TRIGGERS.iter().map(|t| {
-        let event = events::event_of_trigger(t).unwrap_or("");
-        choice(json!(t), format!("{t} (trigger: {event})"))
+    let triggers = super::entries().filter_map(|e| {
+        let event = e.trigger?.event;
+        let name = e.name;
+        Some(choice(json!(name), format!("{name} (trigger: {event})")))
     });
     let documented = events::EVENTS
         .iter()

@@ -3,6 +3,7 @@
 
 use super::Conversation;
 use super::custom_fields;
+use crate::catalog::declare::*;
 use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::decode::{Validate, all, check_count, check_length, check_timestamp, nullable};
 use crate::error::{Error, Result};
@@ -201,6 +202,31 @@ pub(super) fn check_tags(tags: &[String]) -> Result<()> {
         None => Ok(()),
     }
 }
+
+/// `create-conversation`, as the catalog declares it. A reply thread e-mails the customer.
+pub const ENTRY: Entry = Entry {
+    name: "create-conversation",
+    title: "Create a conversation",
+    group: Group::Conversation,
+    description: "Create a conversation (POST /v2/conversations) with its first threads, \
+                  customer by id or email, tags, assignee, status and custom fields (validated \
+                  against the mailbox's definitions first); returns the new id.",
+    files: files!("create-conversation"),
+    option_fields: &[
+        field("mailboxId", Source::Mailboxes),
+        field("status", Source::Enum),
+        field("assignTo", Source::Users),
+        field("user", Source::Users),
+        field("tags", Source::Tags),
+        dependent("fields", &["mailboxId"], Source::CustomFields),
+    ],
+    effects: Effects::write(true, false),
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| json(&create(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: || with_alias(schema_of::<CreateConversation>(), "customFields", "fields"),
+};
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! `find-conversations`: `GET /v2/conversations` with every filter List Conversations documents,
 //! pages followed until `limit`; dropdown filter values may be given by label.
 
+use crate::catalog::declare::*;
 use crate::client::{Client, Resume, Transport};
 use crate::decode::{Validate, all, check_count, check_limit, check_timestamp, one_or_many};
 use crate::error::{Error, Result};
@@ -296,6 +297,31 @@ pub fn find(client: &mut Client<impl Transport>, input: &FindConversations) -> R
     let (items, rest) = client.find_raw(start, "conversations", limit, |_, item| Ok(Some(item)))?;
     Ok(Found::new(items, rest))
 }
+
+/// `find-conversations`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "find-conversations",
+    title: "Find conversations",
+    group: Group::Conversation,
+    description: "Search conversations (GET /v2/conversations) by mailbox, folder, status, tag, \
+                  assignee, modification time, number, custom fields or a Help Scout query, \
+                  following pages up to `limit` (default 100).",
+    files: files!("find-conversations"),
+    option_fields: &[
+        field("mailbox", Source::Mailboxes),
+        dependent("folder", &["mailbox"], Source::Folders),
+        field("status", Source::Enum),
+        field("tag", Source::Tags),
+        field("assignedTo", Source::Users),
+        dependent("customFieldsByIds", &["mailbox"], Source::CustomFields),
+    ],
+    effects: Effects::READ,
+    paging: Paging::Continued,
+    trigger: None,
+    run: |client, input, _| json(&find(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<FindConversations>,
+};
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! conversation's 301 is followed), the body passed on as Help Scout's JSON text.
 
 use super::Conversation;
+use crate::catalog::declare::*;
 use crate::client::{Client, Transport};
 use crate::decode::Validate;
 use crate::error::Result;
@@ -35,3 +36,20 @@ pub fn get(client: &mut Client<impl Transport>, input: &GetConversation) -> Resu
     let segments = ["conversations", &input.id.segment()];
     Ok(Raw(client.get_object(&segments, &query, "conversation")?))
 }
+
+/// `get-conversation`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "get-conversation",
+    title: "Get a conversation",
+    group: Group::Conversation,
+    description: "Get one conversation (GET /v2/conversations/{id}) with its threads embedded \
+                  under _embedded.threads unless embedThreads is false.",
+    files: files!("get-conversation"),
+    option_fields: &[],
+    effects: Effects::READ,
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| json(&get(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<GetConversation>,
+};

@@ -210,6 +210,11 @@ fn tag(t: WireTag) -> wit::Tag {
     }
 }
 
+/// A thread's JSON text (`GET /v2/conversations/{id}/threads`) as the WIT record.
+pub fn thread_record(json: &str) -> Result<wit::Thread> {
+    Ok(thread(wire::parse_text(json, "thread")?))
+}
+
 fn thread(t: WireThread) -> wit::Thread {
     let attachments = t.embedded.map(|e| e.attachments).unwrap_or_default();
     wit::Thread {

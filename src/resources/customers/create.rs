@@ -4,6 +4,7 @@
 
 use super::fields::NewCustomer;
 use super::properties::{self, Definitions};
+use crate::catalog::declare::*;
 use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::decode::Validate;
 use crate::error::Result;
@@ -25,3 +26,20 @@ pub fn create(client: &mut Client<impl Transport>, input: &NewCustomer) -> Resul
     }
     Ok(Created { id })
 }
+
+/// `create-customer`, as the catalog declares it: it only adds.
+pub const ENTRY: Entry = Entry {
+    name: "create-customer",
+    title: "Create a customer",
+    group: Group::Customer,
+    description: "Create a customer (POST /v2/customers) with every documented field and entry, \
+                  then its properties; returns the new id.",
+    files: files!("create-customer"),
+    option_fields: &[],
+    effects: Effects::write(false, false),
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| json(&create(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<NewCustomer>,
+};

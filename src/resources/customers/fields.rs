@@ -4,6 +4,7 @@
 //! given list. Property values are typed in `properties`.
 
 use super::properties::PropertyValue;
+use crate::client::Method;
 use crate::decode::{Validate, all, check_count, check_email, check_length, nullable};
 use crate::error::{Error, Result};
 use crate::ids::OrganizationId;
@@ -90,6 +91,57 @@ const PHOTO_TYPES: [&str; 8] = [
 ];
 const GENDERS: [&str; 3] = ["male", "female", "unknown"];
 
+/// The entry `type`s each collection accepts ("type fields only accept predefined values",
+/// Update Customer): phones, chats and social profiles as their Create/Update pages list them
+/// (`forsquare` as spelled there); emails as the email object documents them; websites have none.
+const ENTRY_TYPES: [(&str, &[&str]); 5] = [
+    ("emails", &["work", "home", "other"]),
+    (
+        "phones",
+        &["fax", "home", "mobile", "other", "pager", "work"],
+    ),
+    (
+        "chats",
+        &[
+            "aim", "gtalk", "icq", "msn", "other", "qq", "skype", "xmpp", "yahoo",
+        ],
+    ),
+    (
+        "socialProfiles",
+        &[
+            "aboutme",
+            "facebook",
+            "flickr",
+            "forsquare",
+            "google",
+            "googleplus",
+            "linkedin",
+            "other",
+            "quora",
+            "tungleme",
+            "twitter",
+            "youtube",
+        ],
+    ),
+    ("websites", &[]),
+];
+
+/// Whether an entry's `type` is one its collection accepts.
+fn check_entry_type(name: &str, index: usize, kind: Option<&str>) -> Result<()> {
+    let allowed = ENTRY_TYPES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[][..], |(_, types)| *types);
+    match kind {
+        None => Ok(()),
+        Some(_) if allowed.is_empty() => Err(Error::invalid(
+            format!("{name}[{index}].type"),
+            "websites have no type",
+        )),
+        Some(kind) => one_of(&format!("{name}[{index}].type"), kind, allowed),
+    }
+}
+
 /// (JSON name, embedded key in the customer, value) of each entry collection.
 fn collections(input: &CustomerFields) -> [(&'static str, &'static str, &Option<Vec<Entry>>); 5] {
     [
@@ -160,6 +212,7 @@ impl CustomerFields {
         for (name, _, list) in collections(self) {
             checks.push(check_count(name, list.as_ref().map_or(0, Vec::len), 50));
             for (i, entry) in list.iter().flatten().enumerate() {
+                checks.push(check_entry_type(name, i, entry.kind.as_deref()));
                 let path = format!("{name}[{i}].value");
                 checks.push(match name {
                     "emails" => check_email(&path, &entry.value),
@@ -214,7 +267,7 @@ impl CustomerFields {
     }
 
     /// Operations for the entity fields given: `replace` to set one, `remove` to clear one
-    /// (`null` in the input); the same for the address.
+    /// (`null` in the input). The address has endpoints of its own (`address_write`).
     pub fn field_ops(&self) -> Vec<Value> {
         let set_or_clear = |name: &str, value: Option<Value>| match value {
             Some(v) => json!({"op": "replace", "path": format!("/{name}"), "value": v}),
@@ -229,14 +282,18 @@ impl CustomerFields {
         if let Some(id) = self.organization_id {
             ops.push(set_or_clear("organizationId", id.map(|id| json!(id))));
         }
-        match &self.address {
-            Some(Some(address)) => {
-                ops.push(json!({"op": "replace", "path": "/address", "value": address}))
-            }
-            Some(None) => ops.push(json!({"op": "remove", "path": "/address"})),
-            None => {}
-        }
         ops
+    }
+
+    /// The address change through the Address endpoints (`/v2/customers/{id}/address`: `POST`
+    /// creates, `PUT` replaces, `DELETE` removes), given whether the customer has one.
+    pub fn address_write(&self, has_address: bool) -> Option<(Method, Option<Value>)> {
+        match (&self.address, has_address) {
+            (Some(Some(address)), true) => Some((Method::Put, Some(json!(address)))),
+            (Some(Some(address)), false) => Some((Method::Post, Some(json!(address)))),
+            (Some(None), true) => Some((Method::Delete, None)),
+            (Some(None), false) | (None, _) => None,
+        }
     }
 }
 
@@ -313,9 +370,14 @@ mod tests {
             vec![
                 json!({"op": "replace", "path": "/firstName", "value": "C"}),
                 json!({"op": "remove", "path": "/jobTitle"}),
-                json!({"op": "remove", "path": "/address"}),
             ]
         );
+        assert_eq!(input.address_write(true), Some((Method::Delete, None)));
+        assert_eq!(input.address_write(false), None, "nothing to remove");
+        let set: CustomerFields = decode(r#"{"address": {"city": "Prague"}}"#).unwrap();
+        let body = Some(json!({"city": "Prague", "lines": []}));
+        assert_eq!(set.address_write(false), Some((Method::Post, body.clone())));
+        assert_eq!(set.address_write(true), Some((Method::Put, body)));
     }
 
     #[test]
@@ -335,7 +397,7 @@ mod tests {
     #[test]
     fn limits_are_checked() {
         let json = format!(
-            r#"{{"firstName": "{}", "gender": "robot", "emails": [{{"value": "x"}}], "properties": [{{"slug": "a b"}}]}}"#,
+            r#"{{"firstName": "{}", "gender": "robot", "emails": [{{"value": "x"}}], "phones": [{{"type": "cell", "value": "1"}}], "websites": [{{"type": "home", "value": "https://a.example"}}], "socialProfiles": [{{"type": "forsquare", "value": "me"}}], "properties": [{{"slug": "a b"}}]}}"#,
             "n".repeat(41)
         );
         let Err(Error::Validation(errors)) = decode::<NewCustomer>(&json) else {
@@ -348,6 +410,8 @@ mod tests {
                 "firstName",
                 "gender",
                 "emails[0].value",
+                "phones[0].type",
+                "websites[0].type",
                 "properties[0].slug"
             ]
         );

@@ -3,6 +3,7 @@
 //! (List Customers: "an email containing"), so only customers having exactly that address are
 //! kept: a "find, then update" workflow must never edit a near miss.
 
+use crate::catalog::declare::*;
 use crate::client::{Client, Resume, Transport, raw_object};
 use crate::decode::{Validate, all, check_email, check_limit, check_timestamp};
 use crate::error::{Error, Result};
@@ -13,11 +14,11 @@ use crate::resources::conversations::SortOrder;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+/// The sort fields List Customers documents ("createdAt - default firstName lastName
+/// modifiedAt").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub enum CustomerSortField {
-    #[serde(rename = "score")]
-    Score,
     #[serde(rename = "firstName")]
     FirstName,
     #[serde(rename = "lastName")]
@@ -110,7 +111,6 @@ impl FindCustomers {
 
 fn sort_field_name(field: CustomerSortField) -> &'static str {
     match field {
-        CustomerSortField::Score => "score",
         CustomerSortField::FirstName => "firstName",
         CustomerSortField::LastName => "lastName",
         CustomerSortField::ModifiedAt => "modifiedAt",
@@ -183,6 +183,23 @@ fn has_email(item: &RawValue, email: &str) -> Result<Option<bool>> {
             .any(|e| e.value.trim().eq_ignore_ascii_case(email.trim()))
     }))
 }
+
+/// `find-customers`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "find-customers",
+    title: "Find customers",
+    group: Group::Customer,
+    description: "Search customers (GET /v2/customers) by email, name, mailbox, modification \
+                  time or a Help Scout query, following pages up to `limit` (default 100).",
+    files: files!("find-customers"),
+    option_fields: &[field("mailbox", Source::Mailboxes)],
+    effects: Effects::READ,
+    paging: Paging::Continued,
+    trigger: None,
+    run: |client, input, _| json(&find(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<FindCustomers>,
+};
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! profiles, websites, address and properties, passed on as Help Scout's JSON text.
 
 use super::Customer;
+use crate::catalog::declare::*;
 use crate::client::{Client, Transport};
 use crate::decode::Validate;
 use crate::error::Result;
@@ -27,3 +28,20 @@ pub fn get(client: &mut Client<impl Transport>, input: &GetCustomer) -> Result<C
     let segments = ["customers", &input.id.segment()];
     Ok(Raw(client.get_object(&segments, &[], "customer")?))
 }
+
+/// `get-customer`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "get-customer",
+    title: "Get a customer",
+    group: Group::Customer,
+    description: "Get one customer (GET /v2/customers/{id}) with emails, phones, chats, social \
+                  profiles, websites, address and properties.",
+    files: files!("get-customer"),
+    option_fields: &[],
+    effects: Effects::READ,
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| json(&get(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<GetCustomer>,
+};

@@ -1,18 +1,23 @@
-//! Customers (`/v2/customers`): find (exact e-mail matches), get, create, update, the fields and
+//! Customers (`/v2/customers`): find (exact e-mail matches), get, create, update, delete,
+//! find-or-create, the fields and
 //! properties they carry, a reference to a customer for conversation and thread writes, and the
 //! WIT record of a customer.
 
 mod create;
+mod delete;
 mod fields;
 mod find;
+mod find_or_create;
 mod get;
 mod properties;
 pub mod record;
 mod update;
 
 pub use create::create;
+pub use delete::{DeleteCustomer, delete};
 pub use fields::{Address, CustomerFields, Entry, NewCustomer};
 pub use find::{CustomerSortField, FindCustomers, find};
+pub use find_or_create::{FindOrCreate, find_or_create};
 pub use get::{GetCustomer, get};
 pub use properties::PropertyValue;
 pub use update::{CustomerChanges, update};
@@ -68,6 +73,16 @@ impl CustomerRef {
         crate::decode::all(checks)
     }
 }
+
+/// The entries of this resource, in catalog order.
+pub const ENTRIES: &[crate::catalog::Entry] = &[
+    find::ENTRY,
+    get::ENTRY,
+    create::ENTRY,
+    update::ENTRY,
+    delete::ENTRY,
+    find_or_create::ENTRY,
+];
 
 #[cfg(test)]
 mod tests {

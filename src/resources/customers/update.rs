@@ -6,6 +6,7 @@
 
 use super::fields::{CustomerFields, entry_ops};
 use super::properties::{self, Definitions};
+use crate::catalog::declare::*;
 use crate::client::{Client, Method, Replay, Transport};
 use crate::decode::Validate;
 use crate::error::{Error, Result};
@@ -37,11 +38,14 @@ pub fn update(
         false => Some(Definitions::fetch(client)?.operations(&fields.properties)?),
     };
     let mut ops = fields.field_ops();
-    if fields.has_entries() {
+    let mut address = None;
+    if fields.has_entries() || fields.address.is_some() {
         let current = client.get(&["customers", &id.segment()], &[])?;
         ops.extend(entry_ops(fields, &current));
+        address = fields.address_write(has_address(&current));
     }
-    if ops.is_empty() && property_ops.is_none() && !fields.has_entries() {
+    let nothing = ops.is_empty() && address.is_none() && property_ops.is_none();
+    if nothing && !fields.has_entries() && fields.address.is_none() {
         return Err(Error::invalid("input", "names nothing to update"));
     }
     let mut applied = Vec::new();
@@ -56,6 +60,21 @@ pub fn update(
         )?;
         applied.push("customer");
     }
+    if let Some((method, body)) = address {
+        let segments = ["customers", &id.segment(), "address"];
+        // A repeated POST would fail on the address the first one made; PUT and DELETE leave
+        // the same state.
+        let replay = if method == Method::Post {
+            Replay::Unsafe
+        } else {
+            Replay::Safe
+        };
+        match client.write(method, &segments, body.as_ref(), replay) {
+            Ok(_) => applied.push("address"),
+            Err(e) if applied.is_empty() => return Err(e),
+            Err(e) => return Err(e.after_steps("address", &applied, Some(id.get()))),
+        }
+    }
     if let Some(ops) = property_ops {
         match properties::patch(client, id.get(), &ops) {
             Ok(()) => applied.push("properties"),
@@ -68,3 +87,31 @@ pub fn update(
         applied,
     })
 }
+
+/// Whether the customer (as Get Customer returns it) has an address.
+fn has_address(customer: &Value) -> bool {
+    customer["_embedded"]["address"]
+        .as_object()
+        .is_some_and(|a| !a.is_empty())
+}
+
+/// `update-customer`, as the catalog declares it: it overwrites fields, and a given entry list
+/// replaces its collection.
+pub const ENTRY: Entry = Entry {
+    name: "update-customer",
+    title: "Update a customer",
+    group: Group::Customer,
+    description: "Change only the given customer fields, entries, address and properties (PATCH \
+                  /v2/customers/{id}, the address endpoints, PATCH …/properties); the rest stays.",
+    files: files!("update-customer"),
+    option_fields: &[],
+    effects: Effects::write(true, false),
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| {
+        let (id, fields) = decode_with_id(input, "id")?;
+        json(&update(client, &CustomerChanges { id, fields })?)
+    },
+    #[cfg(test)]
+    input_type: || with_id::<CustomerFields, CustomerId>("id"),
+};

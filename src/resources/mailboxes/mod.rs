@@ -8,6 +8,7 @@ mod fields;
 pub use fields::{Definition, Definitions, FieldInput};
 
 use crate::bindings::exports::helpscout::connector::mailboxes as wit;
+use crate::catalog::declare::*;
 use crate::client::{Client, Transport};
 use crate::decode::Validate;
 use crate::error::Result;
@@ -165,6 +166,26 @@ fn field(value: &Value) -> Result<wit::FieldDefinition> {
             .collect(),
     })
 }
+
+/// `list-mailboxes`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "list-mailboxes",
+    title: "List mailboxes",
+    group: Group::Mailbox,
+    description: "List every mailbox (GET /v2/mailboxes), optionally with its folders and \
+                  custom-field definitions.",
+    files: files!("list-mailboxes"),
+    option_fields: &[],
+    effects: Effects::READ,
+    paging: Paging::All,
+    trigger: None,
+    run: |client, input, _| json(&list(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<ListMailboxes>,
+};
+
+/// The entries of this resource, in catalog order.
+pub const ENTRIES: &[Entry] = &[ENTRY];
 
 #[cfg(test)]
 mod tests {

@@ -3,10 +3,12 @@
 //! goes to the conversation's primary customer. Never repeated after an unknown outcome.
 
 use super::ThreadFields;
+use crate::catalog::declare::*;
 use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::decode::Validate;
 use crate::error::{Error, Result};
 use crate::ids::{ConversationId, CustomerId};
+use crate::resources::conversations::following_merge;
 use crate::resources::customers::CustomerRef;
 use crate::resources::{Created, wire};
 use serde::Deserialize;
@@ -32,9 +34,12 @@ pub fn create(client: &mut Client<impl Transport>, input: &NewThread) -> Result<
     if fields.kind.needs_customer() && fields.customer.is_none() {
         fields.customer = Some(primary_customer(client, &conversation)?);
     }
-    let segments = ["conversations", &conversation, fields.kind.endpoint()];
     let body = fields.body(false);
-    let response = client.write(Method::Post, &segments, Some(&body), Replay::Unsafe)?;
+    let post = |client: &mut Client<_>, conversation: &str| {
+        let segments = ["conversations", conversation, fields.kind.endpoint()];
+        client.write(Method::Post, &segments, Some(&body), Replay::Unsafe)
+    };
+    let (_, response) = following_merge(client, input.conversation_id.get(), post)?;
     Ok(Created {
         id: created_id(&response),
     })
@@ -66,3 +71,35 @@ fn primary_customer(
         )
     })
 }
+
+/// `create-thread`, as the catalog declares it: a reply e-mails the customer (a note alone
+/// would not; the entry covers both, so it carries the stronger effect).
+pub const ENTRY: Entry = Entry {
+    name: "create-thread",
+    title: "Add a thread",
+    group: Group::Thread,
+    description: "Add a reply, note, customer, chat or phone thread to a conversation (POST \
+                  /v2/conversations/{id}/reply|notes|customer|chats|phones), with cc/bcc, draft, \
+                  status, author and base64 attachments.",
+    files: files!("create-thread"),
+    option_fields: &[
+        field("status", Source::Enum),
+        field("assignTo", Source::Users),
+        field("user", Source::Users),
+    ],
+    effects: Effects::write(true, false),
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| {
+        let (conversation_id, thread) = decode_with_id(input, "conversationId")?;
+        json(&create(
+            client,
+            &NewThread {
+                conversation_id,
+                thread,
+            },
+        )?)
+    },
+    #[cfg(test)]
+    input_type: || with_id::<ThreadFields, ConversationId>("conversationId"),
+};

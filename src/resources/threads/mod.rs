@@ -3,9 +3,15 @@
 
 mod attachment;
 mod create;
+mod download;
+mod list;
+mod update;
 
 pub use attachment::Attachment;
 pub use create::{NewThread, create};
+pub use download::{GetAttachment, get as get_attachment};
+pub use list::{ListThreads, list};
+pub use update::{UpdateThread, update};
 
 use crate::decode::{Validate, all, check_count, check_email, check_timestamp, nullable};
 use crate::error::{Error, Result};
@@ -86,8 +92,8 @@ impl ThreadKind {
     }
 }
 
-/// Conversation status after a reply or note, as Create Reply and Create Note list them
-/// ("Valid statuses: active all closed open pending spam").
+/// Conversation status after a reply or note: Create Reply lists "active all closed open
+/// pending spam"; Create Note lists "active closed inbox_predefined open pending spam".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -98,6 +104,8 @@ pub enum ThreadStatus {
     Open,
     Pending,
     Spam,
+    #[serde(rename = "inbox_predefined")]
+    InboxPredefined,
 }
 
 impl ThreadStatus {
@@ -109,6 +117,16 @@ impl ThreadStatus {
             ThreadStatus::Open => "open",
             ThreadStatus::Pending => "pending",
             ThreadStatus::Spam => "spam",
+            ThreadStatus::InboxPredefined => "inbox_predefined",
+        }
+    }
+
+    /// Whether the create page of a `kind` thread lists this status.
+    fn allowed_for(self, kind: ThreadKind) -> bool {
+        match self {
+            ThreadStatus::All => kind != ThreadKind::Note,
+            ThreadStatus::InboxPredefined => kind == ThreadKind::Note,
+            _ => true,
         }
     }
 }
@@ -189,6 +207,14 @@ impl ThreadFields {
         for (i, attachment) in self.attachments.iter().enumerate() {
             checks.push(attachment.validate(&format!("{}[{i}]", at("attachments"))));
         }
+        if let Some(status) = self.status.filter(|s| !s.allowed_for(self.kind)) {
+            let message = format!(
+                "{:?} is not a status a {} thread sets (its create page does not list it)",
+                status.as_str(),
+                self.kind.as_str()
+            );
+            checks.push(Err(Error::invalid(at("status"), message)));
+        }
         let documented = self.kind.documented();
         for name in self.given() {
             if !documented.contains(&name) {
@@ -263,6 +289,10 @@ fn text_check(path: &str, text: &str) -> Result<()> {
     }
 }
 
+/// The entries of this resource, in catalog order.
+pub const ENTRIES: &[crate::catalog::Entry] =
+    &[list::ENTRY, create::ENTRY, update::ENTRY, download::ENTRY];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +309,27 @@ mod tests {
         assert_eq!(id.get(), 123);
         assert_eq!(fields.body(false), json!({"text": "t"}));
         assert_eq!(fields.kind.endpoint(), "notes");
+    }
+
+    #[test]
+    fn statuses_follow_each_create_page() {
+        let check = |kind: &str, status: &str| {
+            let customer = if kind == "note" {
+                ""
+            } else {
+                r#", "customer": {"id": 5}"#
+            };
+            let json =
+                format!(r#"{{"type": "{kind}", "text": "t", "status": "{status}"{customer}}}"#);
+            serde_json::from_str::<ThreadFields>(&json)
+                .unwrap()
+                .check("")
+        };
+        assert!(check("reply", "all").is_ok());
+        assert!(check("reply", "inbox_predefined").is_err());
+        assert!(check("note", "inbox_predefined").is_ok());
+        assert!(check("note", "closed").is_ok());
+        assert!(check("note", "all").is_err());
     }
 
     #[test]

@@ -5,18 +5,20 @@
 //! Webhook never returns it), refuses with `conflict` when the host has no secret to give, and
 //! replaces it only when asked to. Unsubscribing some events keeps the webhook for the others.
 
+use crate::catalog::declare::*;
 mod subscribe;
 mod unsubscribe;
 
 pub use subscribe::subscribe;
 pub use unsubscribe::unsubscribe;
 
+use crate::catalog::{entries, event_of_trigger};
 use crate::client::{Client, Method, Replay, Transport, created_id};
 use crate::decode::{Validate, all, check_length};
 use crate::error::{Error, Result};
 use crate::ids::{MailboxId, WebhookId};
 use crate::resources::wire;
-use crate::triggers::events::{self, event_of_trigger};
+use crate::triggers::events;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -64,6 +66,8 @@ struct Webhook {
     mailbox_ids: Vec<MailboxId>,
     label: Option<String>,
     state: Option<String>,
+    notification: Option<bool>,
+    payload_version: Option<String>,
 }
 
 /// A webhook subscription as the actions return it (`subscribe-webhook`, `list-webhooks`).
@@ -139,13 +143,19 @@ fn event_names(events: &[String], path: &str) -> Result<Vec<String>> {
         match name {
             Some(name) if !names.iter().any(|n| n == name) => names.push(name.to_string()),
             Some(_) => {}
-            None => checks.push(Err(Error::invalid(
-                format!("{path}[{i}]"),
-                format!(
-                    "{e:?} is neither a trigger ({}) nor an event Create Webhook accepts",
-                    events::TRIGGERS.join(", ")
-                ),
-            ))),
+            None => {
+                let triggers: Vec<&str> = entries()
+                    .filter(|entry| entry.is_trigger())
+                    .map(|entry| entry.name)
+                    .collect();
+                checks.push(Err(Error::invalid(
+                    format!("{path}[{i}]"),
+                    format!(
+                        "{e:?} is neither a trigger ({}) nor an event Create Webhook accepts",
+                        triggers.join(", ")
+                    ),
+                )))
+            }
         }
     }
     all(checks)?;
@@ -174,20 +184,29 @@ fn check_secret(secret: &Option<String>) -> Result<()> {
     }
 }
 
-/// The create/update body; `mailboxIds` is omitted for "all mailboxes" (absent means all).
-fn body(
-    url: &str,
-    events: &[String],
-    secret: &str,
-    mailboxes: &[MailboxId],
-    label: &Option<String>,
-) -> Value {
-    let mut body = json!({"url": url, "events": events, "secret": secret, "payloadVersion": "V2",
-                          "notification": false});
-    if !mailboxes.is_empty() {
-        body["mailboxIds"] = json!(mailboxes);
+/// What a create or update sends besides the URL: the events, the secret, the mailboxes (none:
+/// all, and `mailboxIds` is then left out, as absent means all) and the label.
+struct Fields<'a> {
+    events: &'a [String],
+    secret: &'a str,
+    mailboxes: &'a [MailboxId],
+    label: &'a Option<String>,
+}
+
+/// The create or update body. Update Webhook replaces the whole webhook, so the fields this
+/// connector does not set (`notification`, `payloadVersion`: another tool may have chosen them
+/// for the same URL) are sent as `stored` has them; a new webhook gets V2 payloads, not
+/// notification-only.
+fn body(url: &str, fields: Fields<'_>, stored: Option<&Webhook>) -> Value {
+    let notification = stored.and_then(|w| w.notification).unwrap_or(false);
+    let version = stored.and_then(|w| w.payload_version.clone());
+    let mut body = json!({"url": url, "events": fields.events, "secret": fields.secret,
+                          "payloadVersion": version.unwrap_or_else(|| "V2".into()),
+                          "notification": notification});
+    if !fields.mailboxes.is_empty() {
+        body["mailboxIds"] = json!(fields.mailboxes);
     }
-    if let Some(label) = label {
+    if let Some(label) = fields.label {
         body["label"] = json!(label);
     }
     body
@@ -217,6 +236,28 @@ fn list_raw(client: &mut Client<impl Transport>) -> Result<Vec<Webhook>> {
     items.iter().map(|w| wire::parse(w, "webhook")).collect()
 }
 
+/// `list-webhooks`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "list-webhooks",
+    title: "List webhooks",
+    group: Group::Webhook,
+    description: "List the account's webhooks (GET /v2/webhooks), without their secrets.",
+    files: files!("list-webhooks"),
+    option_fields: &[],
+    effects: Effects::READ,
+    paging: Paging::All,
+    trigger: None,
+    run: |client, input, _| {
+        let _: Empty = decode(input)?;
+        json(&list(client)?)
+    },
+    #[cfg(test)]
+    input_type: schema_of::<Empty>,
+};
+
+/// The webhook entries.
+pub const ENTRIES: &[Entry] = &[subscribe::ENTRY, unsubscribe::ENTRY, ENTRY];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,10 +284,28 @@ mod tests {
         };
         let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["events[0]", "events[2]"]);
+        let fields = || Fields {
+            events: &[],
+            secret: "s",
+            mailboxes: &[],
+            label: &None,
+        };
+        let new = body("u", fields(), None);
+        assert_eq!(new.get("mailboxIds"), None, "absent means all mailboxes");
         assert_eq!(
-            body("u", &[], "s", &[], &None).get("mailboxIds"),
-            None,
-            "absent means all mailboxes"
+            (new["notification"].clone(), new["payloadVersion"].clone()),
+            (json!(false), json!("V2"))
+        );
+        let stored = Webhook {
+            notification: Some(true),
+            payload_version: Some("V3".into()),
+            ..Webhook::default()
+        };
+        let kept = body("u", fields(), Some(&stored));
+        assert_eq!(
+            (kept["notification"].clone(), kept["payloadVersion"].clone()),
+            (json!(true), json!("V3")),
+            "another consumer's settings stay"
         );
     }
 }

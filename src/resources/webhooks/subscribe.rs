@@ -2,6 +2,7 @@
 //! with the stored secret kept (or rotated on request); `conflict` without it.
 
 use super::*;
+use crate::catalog::declare::*;
 
 /// The union of two mailbox scopes, where an empty list means every mailbox.
 fn merged_mailboxes(old: &[MailboxId], new: &[MailboxId]) -> Vec<MailboxId> {
@@ -28,13 +29,13 @@ pub fn subscribe(
             Some(s) => s.clone(),
             None => new_secret()?,
         };
-        let body = body(
-            &input.url,
-            &requested,
-            &secret,
-            &input.mailbox_ids,
-            &input.label,
-        );
+        let fields = Fields {
+            events: &requested,
+            secret: &secret,
+            mailboxes: &input.mailbox_ids,
+            label: &input.label,
+        };
+        let body = body(&input.url, fields, None);
         let response = client.write(Method::Post, &["webhooks"], Some(&body), Replay::Unsafe)?;
         return Ok(Subscription {
             id: created_id(&response),
@@ -56,7 +57,13 @@ pub fn subscribe(
     names.extend(requested.into_iter().filter(|n| !old.events.contains(n)));
     let mailboxes = merged_mailboxes(&old.mailbox_ids, &input.mailbox_ids);
     let label = input.label.clone().or(old.label.clone());
-    let body = body(&input.url, &names, &secret, &mailboxes, &label);
+    let fields = Fields {
+        events: &names,
+        secret: &secret,
+        mailboxes: &mailboxes,
+        label: &label,
+    };
+    let body = body(&input.url, fields, Some(&old));
     let id = old.id.to_string();
     client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
     Ok(Subscription {
@@ -81,6 +88,30 @@ fn conflict(old: &Webhook) -> Error {
         old.url
     ).into())
 }
+
+/// `subscribe-webhook`, as the catalog declares it: `rotateSecret` replaces the secret every
+/// trigger on the URL verifies with.
+pub const ENTRY: Entry = Entry {
+    name: "subscribe-webhook",
+    title: "Subscribe a webhook",
+    group: Group::Webhook,
+    description: "Register the webhook a trigger needs (POST /v2/webhooks) with a secret made in \
+                  the component, or the one given. A URL already registered shares its webhook \
+                  and secret: the events are merged (PUT /v2/webhooks/{id}, every other setting \
+                  kept) when the stored secret is given, the call fails with conflict when it is \
+                  not, and rotateSecret replaces it. Returns the secret to store.",
+    files: files!("subscribe-webhook"),
+    option_fields: &[
+        field("mailboxIds", Source::Mailboxes),
+        field("events", Source::Events),
+    ],
+    effects: Effects::write(true, false),
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, secret| json(&subscribe(client, &decode(input)?, secret)?),
+    #[cfg(test)]
+    input_type: schema_of::<Subscribe>,
+};
 
 #[cfg(test)]
 mod tests {

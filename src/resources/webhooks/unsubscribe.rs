@@ -2,6 +2,7 @@
 //! stored secret, which Update Webhook requires), deleting it when none remain.
 
 use super::*;
+use crate::catalog::declare::*;
 
 /// Deletes the webhook, or removes only `input.events` from it (deleting it when none remain).
 pub fn unsubscribe(
@@ -31,13 +32,13 @@ pub fn unsubscribe(
         client.write(Method::Delete, &["webhooks", &id], None, Replay::Unsafe)?;
         return Ok(deleted);
     }
-    let body = body(
-        &current.url,
-        &remaining,
+    let fields = Fields {
+        events: &remaining,
         secret,
-        &current.mailbox_ids,
-        &current.label,
-    );
+        mailboxes: &current.mailbox_ids,
+        label: &current.label,
+    };
+    let body = body(&current.url, fields, Some(&current));
     client.write(Method::Put, &["webhooks", &id], Some(&body), Replay::Safe)?;
     Ok(Unsubscribed {
         id: input.id,
@@ -45,3 +46,23 @@ pub fn unsubscribe(
         events: remaining,
     })
 }
+
+/// `unsubscribe-webhook`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "unsubscribe-webhook",
+    title: "Unsubscribe a webhook",
+    group: Group::Webhook,
+    description: "Remove a webhook (DELETE /v2/webhooks/{id}), or only some of its events (PUT \
+                  /v2/webhooks/{id} with the stored secret), deleting it when none remain.",
+    files: files!("unsubscribe-webhook"),
+    option_fields: &[
+        field("id", Source::Webhooks),
+        field("events", Source::Events),
+    ],
+    effects: Effects::write(true, false),
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| json(&unsubscribe(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<Unsubscribe>,
+};

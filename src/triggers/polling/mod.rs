@@ -1,24 +1,29 @@
-//! The polling fallback. The host keeps a cursor `{since, seen}`: the newest instant already
-//! reported and the keys (conversation, customer or thread ids) reported at exactly that
-//! instant. Each poll reads everything modified since `since`, reports what is newer or unseen,
-//! oldest first, and moves the cursor — so equal timestamps lose nothing and repeat nothing.
-//! Status changes are read from the published threads' `status` (each status change leaves a
-//! thread; a draft's status is not a change), so two changes between polls are two events.
-//! New conversations and customers are scanned in creation order (`sortField=createdAt`), so a
-//! scan cut at its size bound leaves only later creations for the next poll: none is skipped.
+//! The polling fallback, for platforms that cannot receive webhooks. The host keeps the cursor
+//! the last poll returned (`cursor.rs`); each poll reports the trigger's events since then, each
+//! exactly once, and moves the cursor. A first poll starts at Help Scout's time (the `Date` of
+//! its answer), never the host's, and marks what already happened in that second as seen.
+//! Conversation triggers read passes over the conversations modified since the cursor
+//! (`pass.rs`), their events taken from each conversation and its threads (`derive.rs`);
+//! customer triggers read customers in creation or modification order (`customers.rs`).
 
-mod scan;
+mod cursor;
+mod customers;
+mod derive;
+mod pass;
 
-use super::events::{NEW_CONVERSATION, NEW_CUSTOMER, STATUS_CHANGED};
+pub use cursor::Cursor;
+pub use derive::ConversationEvent;
+
 use crate::client::{Client, Transport};
-use crate::decode::{Validate, all, check_limit, check_timestamp, now};
+use crate::decode::{Validate, all, check_limit, check_timestamp};
 use crate::error::{Error, Result};
-use scan::{new_conversations, new_customers, status_changes};
+use crate::instant;
+use derive::Candidate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Items read per poll at most by default (a backlog larger than this is reported over several
-/// polls); each 50 items cost one request of the rate-limit budget.
+/// polls); each page of 25 conversations or 50 customers costs one request of the budget.
 const SCAN_LIMIT: u32 = 10_000;
 
 /// Input of a trigger's poll.
@@ -28,8 +33,8 @@ const SCAN_LIMIT: u32 = 10_000;
 pub struct Poll {
     /// The cursor the previous poll returned; none on the first poll.
     pub cursor: Option<Cursor>,
-    /// Where a first poll starts (default: now, with what already happened in that second
-    /// marked seen).
+    /// Where a first poll starts (default: Help Scout's time now, with what already happened
+    /// in that second marked seen).
     #[cfg_attr(
         test,
         schemars(schema_with = "crate::decode::checks::schema::timestamp")
@@ -45,16 +50,6 @@ pub struct Poll {
     pub scan_limit: Option<u32>,
 }
 
-/// Where the last poll stopped: the newest instant reported and the keys reported at it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Cursor {
-    pub since: String,
-    #[serde(default)]
-    pub seen: Vec<u64>,
-}
-
 impl Validate for Poll {
     fn validate(&self) -> Result<()> {
         let mut checks = vec![check_limit(self.limit, 100).map(|_| ())];
@@ -66,6 +61,9 @@ impl Validate for Poll {
         }
         if let Some(cursor) = &self.cursor {
             checks.push(check_timestamp("cursor.since", &cursor.since));
+            if let Some(pass) = &cursor.pass {
+                checks.push(check_timestamp("cursor.pass.until", &pass.until));
+            }
         }
         if let Some(since) = &self.since {
             checks.push(check_timestamp("since", since));
@@ -92,17 +90,21 @@ pub struct PollResult {
     pub cursor: Cursor,
 }
 
-/// One candidate event: when, its dedup key, and the event.
-struct Candidate {
-    at: String,
-    key: u64,
-    event: PolledEvent,
+/// What a trigger's poll reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Watch {
+    /// Events of conversations and their threads.
+    Conversations(ConversationEvent),
+    /// Customers created.
+    NewCustomers,
+    /// Customers changed.
+    UpdatedCustomers,
 }
 
 /// The events of `trigger` since the cursor, and the next cursor.
 pub fn poll(
     client: &mut Client<impl Transport>,
-    trigger: &str,
+    (trigger, watch): (&'static str, Watch),
     input: &Poll,
 ) -> Result<PollResult> {
     input.validate()?;
@@ -110,103 +112,61 @@ pub fn poll(
     let scan = input.scan_limit.unwrap_or(SCAN_LIMIT) as usize;
     let (cursor, first) = match (&input.cursor, &input.since) {
         (Some(cursor), _) => (cursor.clone(), false),
-        (None, since) => {
-            let since = since.clone().unwrap_or_else(now);
-            let seen = Vec::new();
-            (Cursor { since, seen }, input.since.is_none())
+        (None, Some(since)) => (Cursor::at(since.clone()), false),
+        (None, None) => (Cursor::at(help_scout_now(client)?), true),
+    };
+    let limit = if first { usize::MAX } else { limit };
+    let (events, next) = match watch {
+        Watch::Conversations(event) => {
+            let found = pass::run(client, (trigger, event), &cursor, (limit, scan))?;
+            (found.events, found.cursor)
+        }
+        Watch::NewCustomers | Watch::UpdatedCustomers => {
+            let updated = watch == Watch::UpdatedCustomers;
+            let mut found = customers::read(client, (trigger, updated), &cursor, scan)?;
+            found.sort_by(|a, b| (&a.at, a.key).cmp(&(&b.at, b.key)));
+            found.truncate(limit);
+            let reported: Vec<(&str, u64)> = found.iter().map(|c| (c.at.as_str(), c.key)).collect();
+            let next = cursor.advanced(&reported);
+            (found, next)
         }
     };
-    let mut candidates = unreported(client, trigger, &cursor, scan)?;
     if first {
-        // A first poll starts now: what already happened in this very second is marked seen,
-        // not reported, so activating a trigger never replays earlier events.
-        let cursor = advance(&cursor, &candidates);
-        let events = Vec::new();
-        return Ok(PollResult { events, cursor });
+        return Ok(PollResult {
+            events: Vec::new(),
+            cursor: already_there(cursor, &events),
+        });
     }
-    candidates.truncate(limit);
-    let cursor = advance(&cursor, &candidates);
-    let events = candidates.into_iter().map(|c| c.event).collect();
-    Ok(PollResult { events, cursor })
+    let events = events.into_iter().map(|c| c.event).collect();
+    Ok(PollResult {
+        events,
+        cursor: next,
+    })
 }
 
-/// The trigger's events after `cursor`, oldest first.
-fn unreported(
-    client: &mut Client<impl Transport>,
-    trigger: &str,
-    cursor: &Cursor,
-    scan: usize,
-) -> Result<Vec<Candidate>> {
-    let mut candidates = match trigger {
-        NEW_CONVERSATION => new_conversations(client, cursor, scan)?,
-        NEW_CUSTOMER => new_customers(client, cursor, scan)?,
-        STATUS_CHANGED => status_changes(client, &cursor.since, scan)?,
-        other => {
-            return Err(Error::invalid(
-                "trigger",
-                format!("unknown trigger {other:?}"),
-            ));
-        }
-    };
-    candidates
-        .retain(|c| c.at > cursor.since || (c.at == cursor.since && !cursor.seen.contains(&c.key)));
-    candidates.sort_by(|a, b| (&a.at, a.key).cmp(&(&b.at, b.key)));
-    Ok(candidates)
+/// Help Scout's time now, from the `Date` of a cheap answer (`GET /v2/users/me`).
+fn help_scout_now(client: &mut Client<impl Transport>) -> Result<String> {
+    client.get(&["users", "me"], &[])?;
+    client.server_time.map(instant::format).ok_or_else(|| {
+        Error::Other(
+            "Help Scout's answer carried no Date header, so a first poll cannot tell its time; \
+             give \"since\""
+                .into(),
+        )
+    })
 }
 
-/// The cursor after reporting `reported` (sorted, oldest first).
-fn advance(cursor: &Cursor, reported: &[Candidate]) -> Cursor {
-    let Some(last) = reported.last() else {
-        return cursor.clone();
-    };
-    let mut seen: Vec<u64> = if last.at == cursor.since {
-        cursor.seen.clone()
-    } else {
-        Vec::new()
-    };
-    seen.extend(reported.iter().filter(|c| c.at == last.at).map(|c| c.key));
+/// A first poll's cursor: at Help Scout's time, with what already happened in that second
+/// marked seen (activating a trigger never replays what came before it).
+fn already_there(cursor: Cursor, found: &[Candidate]) -> Cursor {
+    let seen = found
+        .iter()
+        .filter(|c| c.at == cursor.since)
+        .map(|c| c.key)
+        .collect();
     Cursor {
-        since: last.at.clone(),
         seen,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn candidate(at: &str, key: u64) -> Candidate {
-        Candidate {
-            at: at.into(),
-            key,
-            event: PolledEvent {
-                event: "",
-                event_id: String::new(),
-                trigger: "",
-                id: None,
-                data: Value::Null,
-            },
-        }
-    }
-
-    #[test]
-    fn the_cursor_keeps_every_key_at_the_boundary_instant() {
-        let start = Cursor {
-            since: "2024-01-01T00:00:00Z".into(),
-            seen: vec![1],
-        };
-        let same = [candidate("2024-01-01T00:00:00Z", 2)];
-        assert_eq!(advance(&start, &same).seen, [1, 2]);
-        let later = [
-            candidate("2024-01-01T00:00:00Z", 3),
-            candidate("2024-01-02T00:00:00Z", 4),
-            candidate("2024-01-02T00:00:00Z", 5),
-        ];
-        let next = advance(&start, &later);
-        assert_eq!(
-            (next.since.as_str(), next.seen),
-            ("2024-01-02T00:00:00Z", vec![4, 5])
-        );
-        assert_eq!(advance(&start, &[]), start);
+        pass: None,
+        ..cursor
     }
 }

@@ -120,8 +120,8 @@ pub fn parse(name: &str, body: &[u8]) -> Result<Event> {
         return Err(Error::invalid("body", "a deleted event needs an id"));
     }
     Ok(Event {
-        event_id: event_id(&name, id, body),
-        trigger: known.and_then(|e| e.trigger),
+        event_id: event_id(known, &name, id, (body, &data)),
+        trigger: known.and_then(|e| crate::catalog::trigger_of_event(e.name)),
         name,
         body: kind,
         id,
@@ -147,17 +147,43 @@ fn unknown_name(name: &str) -> Result<String> {
     }
 }
 
-/// An event's id: `{event}:{id}` for events that happen once per object (`*.created`,
-/// `*.deleted`: the same id a poll reports), else `{event}:{id}:{digest}` with the body's 64-bit
-/// FNV-1a digest in hex (the body is authenticated already; this only tells changes apart), so
-/// two changes of one object are two ids while a redelivery of the same body keeps its id.
-pub fn event_id(name: &str, id: Option<u64>, body: &[u8]) -> String {
-    let once = name.ends_with(".created") || name.ends_with(".deleted");
-    match (id, once) {
-        (Some(id), true) => format!("{name}:{id}"),
-        (Some(id), false) => format!("{name}:{id}:{}", digest(body)),
-        (None, _) => format!("{name}:{}", digest(body)),
+/// An event's id, unique per change and the same for a redelivery of the same body:
+/// - `{event}:{id}` for events that happen once per object (creations, deletions: the id a poll
+///   reports too);
+/// - `{event}:{id}:thread-{thread}` for a conversation event about a thread when the body
+///   carries its threads (the newest thread of the event's types: the id a poll reports);
+/// - else `{event}:{id}:{digest}`, the body's 64-bit FNV-1a digest in hex (the body is
+///   authenticated already; this only tells changes apart: a second reply changes the thread
+///   count, the preview and the times).
+pub fn event_id(
+    known: Option<&events::Event>,
+    name: &str,
+    id: Option<u64>,
+    (bytes, data): (&[u8], &Value),
+) -> String {
+    let once = known.is_some_and(|e| e.once);
+    let thread = known.and_then(|e| newest_thread(data, e.threads));
+    match (id, once, thread) {
+        (Some(id), true, _) => format!("{name}:{id}"),
+        (Some(id), false, Some(thread)) => format!("{name}:{id}:thread-{thread}"),
+        (Some(id), false, None) => format!("{name}:{id}:{}", digest(bytes)),
+        (None, _, _) => format!("{name}:{}", digest(bytes)),
     }
+}
+
+/// The newest published thread of `types` under `_embedded.threads` (`*`: any type).
+fn newest_thread(data: &Value, types: &[&str]) -> Option<u64> {
+    let threads = data["_embedded"]["threads"].as_array()?;
+    threads
+        .iter()
+        .filter(|t| t["state"].as_str().is_none_or(|s| s == "published"))
+        .filter(|t| {
+            let kind = t["type"].as_str().unwrap_or("");
+            types.iter().any(|wanted| *wanted == "*" || *wanted == kind)
+        })
+        .filter_map(|t| Some((t["createdAt"].as_str()?, t["id"].as_u64()?)))
+        .max()
+        .map(|(_, id)| id)
 }
 
 fn digest(body: &[u8]) -> String {

@@ -112,11 +112,19 @@ fn parses_every_event_and_matches_the_triggers() {
             .event;
         assert_eq!(
             (event.id, event.trigger),
-            (Some(42), e.trigger),
+            (Some(42), crate::catalog::trigger_of_event(e.name)),
             "{}",
             e.name
         );
     }
+    let fired = events::EVENTS
+        .iter()
+        .filter(|e| crate::catalog::trigger_of_event(e.name).is_some())
+        .count();
+    assert_eq!(
+        fired, 18,
+        "a trigger for every event a workflow starts from"
+    );
 }
 
 #[test]
@@ -169,6 +177,35 @@ fn event_ids_tell_changes_apart_and_survive_redelivery() {
 }
 
 #[test]
+fn replies_and_notes_to_one_conversation_are_events_of_their_own() {
+    let id = |name: &str, body: &str| parse(name, body.as_bytes()).unwrap().event_id;
+    let first = r#"{"id": 9, "threads": 2, "preview": "Hello"}"#;
+    let second = r#"{"id": 9, "threads": 3, "preview": "Hello again"}"#;
+    for event in [
+        "convo.customer.reply.created",
+        "convo.agent.reply.created",
+        "convo.note.created",
+    ] {
+        assert_ne!(id(event, first), id(event, second), "{event}");
+        assert_eq!(id(event, first), id(event, first), "{event}: a redelivery");
+    }
+    // With its threads, the event is named by its thread, as a poll names it.
+    let threads = r#"{"id": 9, "_embedded": {"threads": [
+        {"id": 70, "type": "customer", "createdAt": "2024-01-01T00:00:00Z"},
+        {"id": 71, "type": "note", "createdAt": "2024-01-01T00:00:05Z"},
+        {"id": 72, "type": "customer", "createdAt": "2024-01-01T00:00:09Z", "state": "draft"}]}}"#;
+    assert_eq!(
+        id("convo.customer.reply.created", threads),
+        "convo.customer.reply.created:9:thread-70"
+    );
+    assert_eq!(
+        id("convo.note.created", threads),
+        "convo.note.created:9:thread-71"
+    );
+    assert_eq!(id("convo.status", threads), "convo.status:9:thread-71");
+}
+
+#[test]
 fn bad_bodies_and_events_are_typed_errors() {
     let signed = |b: &[u8], event: &str| verify(b, &headers(event, &sign(b, "s")), &secrets("s"));
     let path = |r: Result<Verified>| match r {
@@ -198,7 +235,7 @@ fn header_names_are_case_insensitive_and_notification_bodies_carry_the_id() {
     let event = verify(body, &h, &secrets("s")).unwrap().event;
     assert_eq!(
         (event.id, event.trigger),
-        (Some(77), Some(events::STATUS_CHANGED))
+        (Some(77), Some("conversation-status-changed"))
     );
     let customer = std::fs::read(format!(
         "{}/tests/fixtures/webhooks/webhook_body_customer_123.raw.json",
@@ -212,10 +249,7 @@ fn header_names_are_case_insensitive_and_notification_bodies_carry_the_id() {
     )
     .unwrap()
     .event;
-    assert_eq!(
-        (event.id, event.trigger),
-        (Some(123), Some(events::NEW_CUSTOMER))
-    );
+    assert_eq!((event.id, event.trigger), (Some(123), Some("new-customer")));
     assert_eq!(
         event.data,
         serde_json::from_slice::<Value>(&customer).unwrap()

@@ -33,7 +33,10 @@ pub async fn run(listener: TcpListener, service: FaultService, stop: oneshot::Re
                 let service = service.clone();
                 let mut closing = closing_rx.clone();
                 connections.spawn(async move {
-                    let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+                    // `Date` comes from the service (the simulator's clock), not from hyper.
+                    let conn = http1::Builder::new()
+                        .auto_date_header(false)
+                        .serve_connection(TokioIo::new(stream), service);
                     tokio::pin!(conn);
                     tokio::select! {
                         // Errors (including injected resets) just end the connection.

@@ -2,7 +2,9 @@
 //! fault table for every request and produces the effect: canned answers (429, 5xx, invalid
 //! JSON) without processing, connection resets (the service fails, so hyper closes the
 //! connection without writing anything) before or after processing, delays, truncated bodies
-//! and token expiry. Requests without a fault go straight to the router.
+//! and token expiry. Requests without a fault go straight to the router. Every answer, faulted
+//! or not, gets its `Date` header here from the simulator's clock ([`time::now`]; hyper's own
+//! is switched off in `serve.rs`). Recorded traffic: every Help Scout response carries one.
 
 use std::fmt;
 use std::future::Future;
@@ -26,6 +28,7 @@ use crate::render::errors::ApiError;
 use crate::render::hal::HAL_JSON;
 use crate::routes::auth::bearer;
 use crate::routes::middleware::{Faulted, correlation, rate_limited, record, stamp_common};
+use crate::time;
 
 /// The service error that makes hyper drop the connection without an answer.
 #[derive(Debug)]
@@ -103,7 +106,16 @@ impl FaultService {
         resp
     }
 
-    async fn handle(self, mut req: Request<Incoming>) -> Result<Response, Dropped> {
+    /// [`Self::answer`] with the `Date` header stamped at the moment the answer is ready.
+    async fn handle(self, req: Request<Incoming>) -> Result<Response, Dropped> {
+        let mut resp = self.answer(req).await?;
+        if let Ok(date) = HeaderValue::try_from(time::http_date(time::now())) {
+            resp.headers_mut().insert(header::DATE, date);
+        }
+        Ok(resp)
+    }
+
+    async fn answer(self, mut req: Request<Incoming>) -> Result<Response, Dropped> {
         let kind = {
             let mut st = self.shared.lock();
             let kind = st.faults.take(req.method().as_str(), req.uri().path());

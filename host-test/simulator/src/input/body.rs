@@ -85,6 +85,20 @@ pub fn operations(v: &Value) -> Result<&[Value], ApiError> {
     }
 }
 
+/// The op object of a single-op JSON Patch body: an object, or the only element of an array.
+pub fn single_op(v: &Value) -> Result<&Value, ApiError> {
+    match v {
+        Value::Array(items) if items.len() == 1 => Ok(&items[0]),
+        Value::Array(_) => Err(invalid(
+            "",
+            "Exactly one operation is expected",
+            "Size",
+            Some(v),
+        )),
+        other => Ok(other),
+    }
+}
+
 /// Applies every op to a copy of `start` (`apply` gets the op's error path, `[i]`) and returns
 /// the copy if all passed: all or nothing, with one 400 listing every problem otherwise.
 pub fn apply_all<T: Clone>(

@@ -1,9 +1,11 @@
 //! Thread request bodies shared by `POST /v2/conversations` (`threads[]`) and the thread
 //! endpoints: customer references (`{id}` or `{email, firstName?, ...}`), base64 attachments
-//! (≤ 10 MB decoded) and turning a validated input into a stored [`Thread`].
+//! (≤ 10 MB decoded; also Upload Attachment's body) and turning a validated input into a stored
+//! [`Thread`].
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use bytes::Bytes;
 use serde_json::Value;
 
 use super::customer::{ENTITY_FIELDS, NewCustomer, email, entity_value, insert};
@@ -87,7 +89,42 @@ pub fn resolve_customer(st: &mut State, r: &CustomerRef) -> (u64, bool) {
 pub struct AttachmentInput {
     filename: String,
     mime_type: String,
-    size: usize,
+    data: Bytes,
+}
+
+impl AttachmentInput {
+    /// The stored attachment, with a fresh id.
+    pub fn store(&self, st: &mut State) -> Attachment {
+        Attachment {
+            id: take(&mut st.ids.attachment),
+            filename: self.filename.clone(),
+            mime_type: self.mime_type.clone(),
+            data: self.data.clone(),
+        }
+    }
+}
+
+/// One attachment object `{fileName, mimeType, data}` (all required; `data` base64, ≤ 10 MB
+/// decoded), as Upload Attachment and the thread bodies take it.
+pub fn attachment(a: &Obj) -> Option<AttachmentInput> {
+    let ck = a.ck;
+    a.only(&["fileName", "mimeType", "data"]);
+    let (filename, mime_type, data) = (a.text("fileName"), a.text("mimeType"), a.text("data"));
+    let data_path = a.path("data");
+    let cleaned: String = data?.chars().filter(|c| !c.is_whitespace()).collect();
+    let Ok(bytes) = STANDARD.decode(cleaned.as_bytes()) else {
+        ck.fail(&data_path, "Invalid base64 data", "InvalidBase64", None);
+        return None;
+    };
+    if bytes.len() > MAX_ATTACHMENT_BYTES {
+        ck.fail(&data_path, "Attachment larger than 10 MB", "Size", None);
+        return None;
+    }
+    Some(AttachmentInput {
+        filename: filename?,
+        mime_type: mime_type?,
+        data: Bytes::from(bytes),
+    })
 }
 
 /// `attachments: [{fileName, mimeType, data}]`.
@@ -96,27 +133,7 @@ fn attachments(o: &Obj) -> Vec<AttachmentInput> {
     let items = o.array("attachments").unwrap_or_default();
     items
         .iter()
-        .filter_map(|it| {
-            let a = ck.object(&it.path, it.value)?;
-            a.only(&["fileName", "mimeType", "data"]);
-            let (filename, mime_type, data) =
-                (a.text("fileName"), a.text("mimeType"), a.text("data"));
-            let data_path = a.path("data");
-            let cleaned: String = data?.chars().filter(|c| !c.is_whitespace()).collect();
-            let Ok(bytes) = STANDARD.decode(cleaned.as_bytes()) else {
-                ck.fail(&data_path, "Invalid base64 data", "InvalidBase64", None);
-                return None;
-            };
-            if bytes.len() > MAX_ATTACHMENT_BYTES {
-                ck.fail(&data_path, "Attachment larger than 10 MB", "Size", None);
-                return None;
-            }
-            Some(AttachmentInput {
-                filename: filename?,
-                mime_type: mime_type?,
-                size: bytes.len(),
-            })
-        })
+        .filter_map(|it| attachment(&ck.object(&it.path, it.value)?))
         .collect()
 }
 
@@ -131,6 +148,8 @@ pub struct ThreadInput {
     pub cc: Vec<String>,
     pub bcc: Vec<String>,
     pub created_at: Option<i64>,
+    /// `imported: true`: a thread for the record (no e-mails, no re-opening).
+    pub imported: bool,
     pub attachments: Vec<AttachmentInput>,
 }
 
@@ -181,10 +200,10 @@ pub fn read_thread(o: &Obj, kind: &'static str) -> Option<ThreadInput> {
         cc: o.strings("cc").unwrap_or_default(),
         bcc: o.strings("bcc").unwrap_or_default(),
         created_at: o.instant("createdAt"),
+        imported: o.boolean("imported").unwrap_or(false),
         attachments: attachments(o),
         text: text?,
     };
-    o.boolean("imported");
     Some(input)
 }
 
@@ -227,16 +246,7 @@ pub fn make_thread(
         ("message", Some(e)) => vec![e.to_string()],
         _ => Vec::new(),
     };
-    let attachments = t
-        .attachments
-        .iter()
-        .map(|a| Attachment {
-            id: take(&mut st.ids.attachment),
-            filename: a.filename.clone(),
-            mime_type: a.mime_type.clone(),
-            size: a.size,
-        })
-        .collect();
+    let attachments = t.attachments.iter().map(|a| a.store(st)).collect();
     Thread {
         id: take(&mut st.ids.thread),
         kind: t.kind.to_string(),
@@ -251,5 +261,8 @@ pub fn make_thread(
         created_at: t.created_at.unwrap_or(default_time),
         draft: t.draft && t.kind == "message",
         attachments,
+        action: None,
+        hidden: false,
+        original_body: None,
     }
 }

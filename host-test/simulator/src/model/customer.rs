@@ -107,28 +107,35 @@ impl EntryKind {
         })
     }
 
-    /// Accepted `type` values (`None` for websites, which have no type).
+    /// Accepted `type` values, compared case-insensitively (`None` for websites, which have
+    /// no type): phones as Update Phone lists them
+    /// (<https://developer.helpscout.com/mailbox-api/endpoints/customers/phones/update/>, "fax
+    /// home mobile other other pager work"), chats as Create Chat Handle
+    /// (<https://developer.helpscout.com/mailbox-api/endpoints/customers/chat_handles/create/>),
+    /// social profiles as Create Social Profile
+    /// (<https://developer.helpscout.com/mailbox-api/endpoints/customers/social_profiles/create/>,
+    /// spelled `forsquare`), emails the email object's locations
+    /// (<https://developer.helpscout.com/webhooks/objects/email/>, "work home other").
     pub fn types(self) -> Option<&'static [&'static str]> {
         match self {
             EntryKind::Email => Some(&["work", "home", "other"]),
-            EntryKind::Phone => Some(&["work", "home", "mobile", "fax", "pager", "other"]),
+            EntryKind::Phone => Some(&["fax", "home", "mobile", "other", "pager", "work"]),
             EntryKind::Chat => Some(&[
-                "aim", "gtalk", "icq", "xmpp", "msn", "skype", "yahoo", "qq", "wechat", "other",
+                "aim", "gtalk", "icq", "msn", "other", "qq", "skype", "xmpp", "yahoo",
             ]),
             EntryKind::Social => Some(&[
-                "twitter",
-                "facebook",
-                "linkedin",
                 "aboutme",
+                "facebook",
+                "flickr",
+                "forsquare",
                 "google",
                 "googleplus",
-                "tungleme",
-                "quora",
-                "foursquare",
-                "youtube",
-                "flickr",
-                "instagram",
+                "linkedin",
                 "other",
+                "quora",
+                "tungleme",
+                "twitter",
+                "youtube",
             ]),
             EntryKind::Website => None,
         }

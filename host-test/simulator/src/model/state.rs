@@ -5,10 +5,15 @@
 
 use std::collections::BTreeMap;
 
+use bytes::Bytes;
+
+use super::lineitem::LineAction;
 use super::ratelimit::RateLimiter;
 use super::tokens::TokenStore;
 use super::webhook::{DeliveryLog, Webhook};
+use super::workflow::Workflow;
 use super::{Customer, PropertyDef};
+use super::{Organization, Rating, Team};
 use crate::LoggedRequest;
 use crate::faults::FaultTable;
 
@@ -85,22 +90,36 @@ pub struct FieldOption {
     pub label: String,
 }
 
+/// A Help Scout user (agent), with every field Get User documents.
 pub struct User {
     pub id: u64,
     pub first_name: String,
     pub last_name: String,
     pub email: String,
+    /// `owner`, `admin`, `user` or `light user`.
     pub role: &'static str,
     pub timezone: &'static str,
     pub photo_url: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The `@mention` handle.
+    pub mention: String,
+    pub initials: String,
+    pub job_title: String,
+    pub phone: String,
+    pub alternate_emails: Vec<String>,
+    /// The mailboxes the user has access to (Invented data model: no page shows it; List
+    /// Users' `mailbox` filter reads it).
+    pub mailboxes: Vec<u64>,
 }
 
 pub struct Tag {
     pub id: u64,
     pub name: String,
     pub color: String,
+    pub created_at: i64,
+    /// Set once the tag was changed (List Tags shows `updatedAt` on some tags only).
+    pub updated_at: Option<i64>,
 }
 
 pub struct Thread {
@@ -119,14 +138,20 @@ pub struct Thread {
     /// A draft reply (not yet sent).
     pub draft: bool,
     pub attachments: Vec<Attachment>,
+    /// What a `lineitem` records (`None` for every other type).
+    pub action: Option<LineAction>,
+    /// Hidden with Update Thread's `/hidden`.
+    pub hidden: bool,
+    /// The text before Update Thread's first `/text` change ("the original text is saved").
+    pub original_body: Option<String>,
 }
 
-/// A file attached to a thread (only its metadata is kept).
+/// A file attached to a thread, with its bytes (≤ 10 MB each, checked at upload).
 pub struct Attachment {
     pub id: u64,
     pub filename: String,
     pub mime_type: String,
-    pub size: usize,
+    pub data: Bytes,
 }
 
 pub struct Conversation {
@@ -207,6 +232,8 @@ pub struct IdCounters {
     pub tag: u64,
     pub attachment: u64,
     pub webhook: u64,
+    pub organization: u64,
+    pub rating: u64,
 }
 
 /// Takes the next id of a counter.
@@ -221,9 +248,15 @@ pub struct State {
     pub me: u64,
     pub mailboxes: Vec<Mailbox>,
     pub users: Vec<User>,
+    pub teams: Vec<Team>,
     pub customers: BTreeMap<u64, Customer>,
     pub conversations: BTreeMap<u64, Conversation>,
+    /// Merged conversation id → the id it was merged into (`merge.rs`).
+    pub merged: BTreeMap<u64, u64>,
     pub tags: Vec<Tag>,
+    pub organizations: Vec<Organization>,
+    pub workflows: Vec<Workflow>,
+    pub ratings: Vec<Rating>,
     pub property_defs: Vec<PropertyDef>,
     pub webhooks: Vec<Webhook>,
     /// Finished webhook deliveries.
@@ -280,7 +313,9 @@ impl State {
         tags
     }
 
-    /// The canonical spelling of tag `name`, creating the tag (with a colour) when unknown.
+    /// The canonical spelling of tag `name`, creating the tag (with a colour, `createdAt` now:
+    /// List Tags, <https://developer.helpscout.com/mailbox-api/endpoints/tags/list/>, shows one
+    /// on every tag) when unknown.
     pub fn ensure_tag(&mut self, name: &str) -> String {
         if let Some(t) = self.tag(name) {
             return t.name.clone();
@@ -294,6 +329,8 @@ impl State {
             id,
             name: name.to_string(),
             color: color.to_string(),
+            created_at: crate::time::now(),
+            updated_at: None,
         });
         name.to_string()
     }

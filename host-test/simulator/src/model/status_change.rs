@@ -1,17 +1,9 @@
-//! Conversation status changes and the `lineitem` threads that record them, as Help Scout does:
-//! every thread carries the conversation's status after it, and a change made without a message
-//! (PATCH `/status`) appends a `lineitem` thread (`action.type: "changed-ticket-status"`, no
-//! body). Line items are threads like any other but do not count towards the 100-thread limit.
+//! Conversation status changes, as Help Scout makes them: every thread carries the
+//! conversation's status after it, and a change made without a message (PATCH `/status`)
+//! appends a line item (`lineitem.rs`, `action.type: "changed-ticket-status"`).
 
-use serde_json::{Value, json};
-
-use super::{Actor, Conversation, State, Status, Thread};
-
-/// The stored (and rendered) type of a status-change thread.
-pub const LINEITEM: &str = "lineitem";
-
-/// `action.type` of a status-change line item.
-const CHANGED_STATUS: &str = "changed-ticket-status";
+use super::{Conversation, State, Status};
+use crate::model::lineitem::LineAction;
 
 /// Sets a conversation's status; closing stamps `closedAt`/`closedBy`, reopening clears `closedAt`.
 pub fn set_status(c: &mut Conversation, status: Status, by: u64, now: i64) {
@@ -24,33 +16,10 @@ pub fn set_status(c: &mut Conversation, status: Status, by: u64, now: i64) {
     c.status = status;
 }
 
-/// `Closed`, `Active`, ... as the line-item text spells it.
-fn label(status: Status) -> &'static str {
-    match status {
-        Status::Active => "Active",
-        Status::Pending => "Pending",
-        Status::Closed => "Closed",
-        Status::Spam => "Spam",
-    }
-}
-
-impl Thread {
-    pub fn is_lineitem(&self) -> bool {
-        self.kind == LINEITEM
-    }
-}
-
-impl Conversation {
-    /// Threads counted against the 100-thread limit (line items are not).
-    pub fn counted_threads(&self) -> usize {
-        self.threads.iter().filter(|t| !t.is_lineitem()).count()
-    }
-}
-
 impl State {
     /// Sets conversation `id`'s status as user `by` at `now`. When it really changes and no new
-    /// thread already carries the new status (`carried`), appends a `lineitem` thread recording
-    /// it. Returns whether the status changed.
+    /// thread already carries the new status (`carried`), appends a line item recording it.
+    /// Returns whether the status changed.
     pub fn change_status(
         &mut self,
         id: u64,
@@ -65,47 +34,19 @@ impl State {
         let changed = c.status != status;
         set_status(c, status, by, now);
         if changed && !carried {
-            let thread_id = self.ids.thread;
-            self.ids.thread += 1;
-            c.threads.push(Thread {
-                id: thread_id,
-                kind: LINEITEM.to_string(),
-                status,
-                body: String::new(),
-                created_by: Actor::User(by),
-                customer_id: c.primary_customer,
-                assigned_to: c.assignee,
-                to: Vec::new(),
-                cc: Vec::new(),
-                bcc: Vec::new(),
-                created_at: now,
-                draft: false,
-                attachments: Vec::new(),
-            });
-            // Stable: same-second threads keep their insertion order.
-            c.threads.sort_by_key(|t| t.created_at);
+            self.push_lineitem(id, LineAction::Status, by, now);
         }
         changed
     }
 }
 
-/// The `action` object of a rendered thread.
-pub fn action(st: &State, t: &Thread) -> Value {
-    if !t.is_lineitem() {
-        return json!({"type": "default"});
-    }
-    let who = match t.created_by {
-        Actor::User(id) => st.user(id).map_or("Someone", |u| u.first_name.as_str()),
-        Actor::Customer(_) => "The customer",
-    };
-    let text = format!("{who} changed the status to {}", label(t.status));
-    json!({"type": CHANGED_STATUS, "text": text})
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Thread;
+    use crate::model::lineitem::action;
     use crate::seed;
+    use serde_json::json;
 
     #[test]
     fn two_changes_in_one_second_leave_two_lineitems_in_order() {

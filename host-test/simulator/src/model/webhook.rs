@@ -42,6 +42,9 @@ pub struct Webhook {
     pub secret: String,
     pub events: Vec<String>,
     pub notification: bool,
+    /// `V2` or `V3` (bodies are the same: the simulator has no system users for V3 to keep).
+    pub payload_version: &'static str,
+    /// Empty = no label.
     pub label: String,
     /// Scope of `convo.*` events; empty = every mailbox.
     pub mailbox_ids: Vec<u64>,

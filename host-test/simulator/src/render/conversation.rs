@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use super::hal::link;
-use crate::model::status_change::action;
+use crate::model::lineitem::action;
 use crate::model::{Actor, Conversation, State, Thread};
 use crate::time::{format, friendly};
 
@@ -202,7 +202,7 @@ fn attachments(base: &str, c: &Conversation, t: &Thread) -> Value {
                 "mimeType": a.mime_type,
                 "width": 0,
                 "height": 0,
-                "size": a.size,
+                "size": a.data.len(),
                 "_links": {"data": link(format!("{me}/data")), "self": link(me), "web": link(web)},
             })
         })
@@ -242,9 +242,21 @@ pub fn thread(st: &State, base: &str, c: &Conversation, t: &Thread) -> Value {
         links.insert("assignedTo".into(), link(format!("{base}/v2/users/{a}")));
     }
     if let Some(obj) = v.as_object_mut() {
-        // Status line items carry no body.
+        // Line items carry no body.
         if !t.is_lineitem() {
             obj.insert("body".into(), json!(t.body));
+        }
+        // Invented: no page shows how a hidden thread (Update Thread's `/hidden`) renders.
+        if t.hidden {
+            obj.insert("hidden".into(), json!(true));
+        }
+        // "Added rating to thread response" (2023-09-12,
+        // <https://developer.helpscout.com/mailbox-api/changelog/>), shaped as List Threads' v3
+        // example shows it.
+        if let Some(r) = st.thread_rating(t.id) {
+            let rating =
+                json!({"customerId": r.customer_id, "rating": r.rating, "comments": r.comments});
+            obj.insert("rating".into(), rating);
         }
         obj.insert("_links".into(), Value::Object(links));
     }

@@ -1,7 +1,10 @@
 //! HAL output: `hal+json` responses, `_links` helpers and paged collections
 //! (`_embedded.<rel>` omitted when empty, absolute `self/first/last/next/previous/page` links that
 //! keep the request's query parameters with `page` replaced, and the `page` block), as
-//! <https://developer.helpscout.com/mailbox-api/overview/pagination/> shows them.
+//! <https://developer.helpscout.com/mailbox-api/overview/pagination/> shows them. Recorded
+//! traffic: the links of every list but `GET /v2/conversations` have a trailing slash before the
+//! query (`/v2/customers/?page=2`, `/v2/conversations/{id}/threads/?page=1`; but
+//! `/v2/conversations?mailbox=…&page=1`), and `page` is a plain href, not a template.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -31,8 +34,10 @@ pub fn link(href: impl Into<String>) -> Value {
 pub struct ListRequest<'a> {
     /// `http://127.0.0.1:PORT`.
     pub base: &'a str,
-    /// Request path, e.g. `/v2/conversations`.
+    /// Request path, e.g. `/v2/conversations` (without a trailing slash).
     pub path: &'a str,
+    /// Whether links put a `/` after the path (recorded: every list but the conversation list).
+    pub trailing_slash: bool,
     /// Raw (still encoded) query string, if any.
     pub query: Option<&'a str>,
     /// 1-based page number requested.
@@ -41,6 +46,12 @@ pub struct ListRequest<'a> {
 }
 
 impl ListRequest<'_> {
+    /// `base` + `path` as links spell it (with the recorded trailing slash, if any).
+    fn href(&self) -> String {
+        let slash = if self.trailing_slash { "/" } else { "" };
+        format!("{}{}{slash}", self.base, self.path)
+    }
+
     /// The raw query segments other than `page`, order and encoding preserved.
     fn other_segments(&self) -> Vec<&str> {
         self.query
@@ -59,22 +70,22 @@ impl ListRequest<'_> {
         let mut segs = self.other_segments();
         let page = format!("page={n}");
         segs.push(&page);
-        format!("{}{}?{}", self.base, self.path, segs.join("&"))
+        format!("{}?{}", self.href(), segs.join("&"))
     }
 
     fn url_without_page(&self) -> String {
         let segs = self.other_segments();
         if segs.is_empty() {
-            format!("{}{}", self.base, self.path)
+            self.href()
         } else {
-            format!("{}{}?{}", self.base, self.path, segs.join("&"))
+            format!("{}?{}", self.href(), segs.join("&"))
         }
     }
 
     fn self_url(&self) -> String {
         match self.query.filter(|q| !q.is_empty()) {
-            Some(q) => format!("{}{}?{}", self.base, self.path, q),
-            None => format!("{}{}", self.base, self.path),
+            Some(q) => format!("{}?{q}", self.href()),
+            None => self.href(),
         }
     }
 
@@ -126,6 +137,7 @@ mod tests {
         ListRequest {
             base: "http://127.0.0.1:9",
             path: "/v2/conversations",
+            trailing_slash: false,
             query,
             page,
             size: 25,
@@ -188,6 +200,21 @@ mod tests {
         assert!(doc.get("_embedded").is_none());
         assert_eq!(doc["page"]["totalElements"], 0);
         assert_eq!(doc["page"]["totalPages"], 0);
+    }
+
+    #[test]
+    fn other_lists_put_a_slash_before_the_query() {
+        let r = ListRequest {
+            path: "/v2/customers",
+            trailing_slash: true,
+            ..req(Some("page=2"), 2)
+        };
+        let doc = r.collection("customers", vec![json!(1)], 120);
+        let l = &doc["_links"];
+        let base = "http://127.0.0.1:9/v2/customers/";
+        assert_eq!(l["self"]["href"], format!("{base}?page=2"));
+        assert_eq!(l["next"]["href"], format!("{base}?page=3"));
+        assert_eq!(l["page"], json!({"href": base}));
     }
 
     #[test]

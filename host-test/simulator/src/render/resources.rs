@@ -1,10 +1,10 @@
-//! JSON renderings of mailboxes, folders, custom-field definitions, users and customers, with
+//! JSON renderings of mailboxes, folders, custom-field definitions, tags and customers, with
 //! Help Scout's field names and absolute `_links` (recorded trailing slashes kept on sub-lists).
 
 use serde_json::{Map, Value, json};
 
 use super::hal::link;
-use crate::model::{Address, Customer, Entry, FieldDef, Folder, Mailbox, State, Status, Tag, User};
+use crate::model::{Address, Customer, Entry, FieldDef, Folder, Mailbox, State, Status, Tag};
 use crate::time::format;
 
 pub fn mailbox(base: &str, m: &Mailbox) -> Value {
@@ -63,40 +63,43 @@ pub fn field(f: &FieldDef) -> Value {
     })
 }
 
-/// A tag as List Tags shows it (`name`, not the `tag` conversations embed; a slug of the name).
-pub fn tag(t: &Tag, ticket_count: usize) -> Value {
-    let slug: String = t
-        .name
+/// A tag's slug: its name lowercased, anything but letters and digits as `-`.
+fn slug(t: &Tag) -> String {
+    t.name
         .to_lowercase()
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    json!({
-        "id": t.id,
-        "slug": slug,
-        "name": t.name,
-        "color": t.color,
-        "ticketCount": ticket_count,
-    })
+        .collect()
 }
 
-pub fn user(base: &str, u: &User) -> Value {
+/// A tag as List Tags shows it (<https://developer.helpscout.com/mailbox-api/endpoints/tags/list/>:
+/// `{id, slug, name, color, createdAt, ticketCount}`, `updatedAt` only on tags that have one;
+/// the key `name`, not the `tag` conversations embed).
+pub fn tag(t: &Tag, ticket_count: usize) -> Value {
     let mut v = json!({
-        "id": u.id,
-        "firstName": u.first_name,
-        "lastName": u.last_name,
-        "email": u.email,
-        "role": u.role,
-        "timezone": u.timezone,
-        "createdAt": format(u.created_at),
-        "updatedAt": format(u.updated_at),
-        "type": "user",
-        "_links": {"self": link(format!("{base}/v2/users/{}", u.id))},
+        "id": t.id,
+        "slug": slug(t),
+        "name": t.name,
+        "color": t.color,
+        "createdAt": format(t.created_at),
+        "ticketCount": ticket_count,
     });
-    if let (Some(p), Some(obj)) = (&u.photo_url, v.as_object_mut()) {
-        obj.insert("photoUrl".into(), json!(p));
+    if let (Some(u), Some(obj)) = (t.updated_at, v.as_object_mut()) {
+        obj.insert("updatedAt".into(), json!(format(u)));
     }
     v
+}
+
+/// A tag as Get Tag shows it (<https://hs-developer.pages.dev/mailbox-api/endpoints/tags/get/>,
+/// the preview copy of the developer site: `{id, slug, name, color, _links.self}`).
+pub fn tag_detail(base: &str, t: &Tag) -> Value {
+    json!({
+        "id": t.id,
+        "slug": slug(t),
+        "name": t.name,
+        "color": t.color,
+        "_links": {"self": link(format!("{base}/v2/tags/{}", t.id))},
+    })
 }
 
 fn entries(list: &[Entry], with_type: bool) -> Value {

@@ -1,6 +1,7 @@
 //! The handler skeletons, written once: path ids (and [`IdJson`] for writes), the empty 201/204
 //! answers of the write endpoints (as recorded: `text/plain`, `Resource-ID`, `Location`), "find
-//! one or 404", "delete one or 404", "render a list, then page it" (Help Scout's HAL paging,
+//! one or 404", "301 for a merged conversation", "delete one or 404", "render a list, then page
+//! it" (Help Scout's HAL paging,
 //! <https://developer.helpscout.com/mailbox-api/overview/pagination/>), and "change one
 //! conversation or customer, stamp it, emit its webhook event".
 
@@ -57,12 +58,35 @@ pub fn created(shared: &Shared, path: &str, id: u64) -> Response {
     resp
 }
 
+/// `201 Created`, empty body, no `Resource-ID` (Upload Attachment, as recorded).
+pub fn created_without_id() -> Response {
+    let mut resp = StatusCode::CREATED.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(TEXT_PLAIN));
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(0));
+    resp
+}
+
 /// `204 No Content` with the recorded `text/plain` content type.
 pub fn no_content() -> Response {
     let mut resp = StatusCode::NO_CONTENT.into_response();
     resp.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(TEXT_PLAIN));
     resp
+}
+
+/// A read of merged conversation `id` (Get Conversation: "The request will return a HTTP 301
+/// Moved Permanently status code and the response will contain a Location header with the URI
+/// of the new conversation"): `301`, no body, `Location` on the conversation it lives in now.
+/// `None` when `id` was not merged.
+pub fn moved(shared: &Shared, id: u64) -> Option<Response> {
+    let into = shared.lock().merged_into(id)?;
+    let mut resp = StatusCode::MOVED_PERMANENTLY.into_response();
+    let location = format!("{}/v2/conversations/{into}", shared.base);
+    if let Ok(location) = HeaderValue::try_from(location) {
+        resp.headers_mut().insert(header::LOCATION, location);
+    }
+    Some(resp)
 }
 
 /// `GET …/{id}`: 200 with what `render` makes of record `raw_id`, 404 when it finds nothing.
@@ -89,12 +113,14 @@ pub fn deleted(
     Ok(no_content())
 }
 
-/// A paged list answer for `uri` over `all` items, already rendered (50 per page).
+/// A paged list answer for `uri` over `all` items, already rendered (50 per page; links with
+/// the recorded trailing slash).
 pub fn paged(shared: &Shared, uri: &Uri, rel: &str, all: Vec<Value>) -> Result<Response, ApiError> {
     let page = Params::parse(uri.query()).page()?;
     let req = ListRequest {
         base: &shared.base,
         path: uri.path(),
+        trailing_slash: true,
         query: uri.query(),
         page,
         size: PAGE_SIZE,

@@ -1,6 +1,8 @@
 //! `PUT /v2/conversations/{id}/tags` (§2.6: full replacement, unknown names created, `[]` clears)
 //! and `PUT /v2/conversations/{id}/fields` (§2.7: full replacement validated against the
-//! conversation's mailbox definitions), both 204; and `DELETE /v2/conversations/{id}` (204).
+//! conversation's mailbox definitions), both 204; and `DELETE /v2/conversations/{id}` (Delete
+//! Conversation has no page in the stored docs; 204 as the SDKs expect, emitting `convo.deleted`
+//! with `{"id": N}` as the webhooks page, <https://developer.helpscout.com/webhooks/>, lists it).
 
 use axum::extract::{Path, State};
 use axum::response::Response;

@@ -1,13 +1,15 @@
 //! `PATCH /v2/conversations/{id}` (§2.5): one JSON-Patch-like op object (a one-element array is
 //! accepted too) — subject, primary customer, publish draft, move mailbox, status, assignee.
-//! 204 on success; errors name `op`, `path` or `value` (`assignTo` for an unknown user).
+//! 204 on success; errors name `op`, `path` or `value` (`assignTo` for an unknown user). A status
+//! or assignee change leaves a line item (`model/lineitem.rs`), as no thread carries it.
 
 use axum::extract::State;
 use axum::response::Response;
 use serde_json::Value;
 
 use super::common::{IdJson, with_conversation};
-use crate::input::{Check, invalid};
+use crate::input::{Check, single_op};
+use crate::model::lineitem::LineAction;
 use crate::model::{Shared, State as Model, Status};
 use crate::render::errors::ApiError;
 use crate::time;
@@ -20,20 +22,6 @@ enum Change {
     Move(u64),
     Status(Status),
     Assign(Option<u64>),
-}
-
-/// The op object of a body: an object, or the only element of an array.
-fn single_op(v: &Value) -> Result<&Value, ApiError> {
-    match v {
-        Value::Array(items) if items.len() == 1 => Ok(&items[0]),
-        Value::Array(_) => Err(invalid(
-            "",
-            "Exactly one operation is expected",
-            "Size",
-            Some(v),
-        )),
-        other => Ok(other),
-    }
 }
 
 const PATHS: [(&str, &[&str]); 6] = [
@@ -140,6 +128,10 @@ fn apply(st: &mut Model, id: u64, change: Change) -> Option<&'static str> {
         Change::Assign(a) => {
             let changed = c.assignee != a;
             c.assignee = a;
+            if changed {
+                // No thread carries the new assignee: a line item records it.
+                st.push_lineitem(id, LineAction::Assignee, me, now);
+            }
             return changed.then_some("convo.assigned");
         }
     }

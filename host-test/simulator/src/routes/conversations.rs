@@ -1,12 +1,18 @@
 //! `GET /v2/conversations` (25 per page, every documented filter), `GET /v2/conversations/{id}`
-//! (optional `embed=threads`) and `GET /v2/conversations/{id}/threads` (newest first).
+//! (optional `embed=threads`) and `GET /v2/conversations/{id}/threads`. A merged conversation's
+//! id answers both with a 301 to the conversation it was merged into (`common::moved`). Threads
+//! are listed as List Threads says
+//! (<https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/list/>):
+//! "Threads are by default sorted by createdAt (from newest to oldest)", drafts included (with
+//! `state: "draft"`), 50 per page (Invented: the page size is past the stored excerpt of the
+//! page; the recorded traffic had 25 or 50).
 
 use axum::extract::{Path, State};
 use axum::http::Uri;
 use axum::response::Response;
 use serde_json::Value;
 
-use super::common::{found, listed, parse_id};
+use super::common::{found, listed, moved, parse_id};
 use crate::model::Shared;
 use crate::render::errors::ApiError;
 use crate::render::hal::{self, CONVERSATION_PAGE_SIZE, ListRequest};
@@ -21,6 +27,8 @@ pub async fn list(State(shared): State<Shared>, uri: Uri) -> Result<Response, Ap
     let req = ListRequest {
         base: &shared.base,
         path: uri.path(),
+        // Recorded: `/v2/conversations?mailbox=…&page=1`, the one list without the slash.
+        trailing_slash: false,
         query: uri.query(),
         page: params.page()?,
         size: CONVERSATION_PAGE_SIZE,
@@ -50,6 +58,9 @@ pub async fn get(
     uri: Uri,
 ) -> Result<Response, ApiError> {
     let with_threads = embed_threads(&Params::parse(uri.query()))?;
+    if let Some(resp) = moved(&shared, parse_id(&id)?) {
+        return Ok(resp);
+    }
     found(&shared, &id, |st, base, id| {
         let c = st.conversations.get(&id)?;
         Some(conversation(st, base, c, with_threads))
@@ -62,6 +73,9 @@ pub async fn threads(
     uri: Uri,
 ) -> Result<Response, ApiError> {
     let id = parse_id(&id)?;
+    if let Some(resp) = moved(&shared, id) {
+        return Ok(resp);
+    }
     listed(&shared, &uri, "threads", |st, base| {
         let c = st.conversations.get(&id).ok_or_else(ApiError::not_found)?;
         let mut list: Vec<_> = c.threads.iter().collect();

@@ -1,10 +1,10 @@
-//! `POST /v2/customers` (§4.3, 201), `PUT /v2/customers/{id}` (§4.4: entity fields overwritten,
-//! omitted ones cleared, entries untouched; 204) and `DELETE /v2/customers/{id}` (204).
+//! `POST /v2/customers` (§4.3, 201) and `PUT /v2/customers/{id}` (§4.4: entity fields
+//! overwritten, omitted ones cleared, entries untouched; 204).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 
-use super::common::{IdJson, created, deleted, no_content, with_customer};
+use super::common::{IdJson, created, no_content, with_customer};
 use crate::input::customer::{ENTITY_FIELDS, insert, read_entity, read_new, set_entity};
 use crate::input::{Check, JsonBody, read_object};
 use crate::model::{EntryKind, Shared};
@@ -41,16 +41,4 @@ pub async fn overwrite(
         Ok(())
     })?;
     Ok(no_content())
-}
-
-pub async fn delete(
-    State(shared): State<Shared>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    deleted(&shared, &id, |st, base, id| {
-        st.customers.remove(&id)?;
-        let resource = format!("{base}/v2/customers/{id}");
-        st.emit_deleted("customer.deleted", id, None, &resource);
-        Some(())
-    })
 }

@@ -3,6 +3,7 @@
 //! normalisation). One file per resource and kind of endpoint; the skeletons they share live in
 //! `common.rs`, the request pipeline in `middleware.rs`.
 
+mod attachments;
 pub mod auth;
 mod common;
 mod conversation_create;
@@ -10,6 +11,7 @@ mod conversation_meta;
 mod conversation_patch;
 mod conversation_snooze;
 mod conversations;
+mod customer_delete;
 mod customer_entries;
 mod customer_patch;
 mod customer_properties;
@@ -17,10 +19,16 @@ mod customer_write;
 mod customers;
 mod mailboxes;
 pub mod middleware;
+mod organizations;
+mod ratings;
 mod tags;
+mod teams;
 mod thread_create;
+mod thread_patch;
 mod users;
 mod webhooks;
+mod workflow_run;
+mod workflows;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -66,6 +74,22 @@ pub fn app(shared: Shared) -> Router {
             get(conversations::threads),
         )
         .route(
+            "/v2/conversations/{id}/threads/{thread}",
+            patch(thread_patch::patch),
+        )
+        .route(
+            "/v2/conversations/{id}/threads/{thread}/attachments",
+            post(attachments::upload),
+        )
+        .route(
+            "/v2/conversations/{id}/attachments/{attachment}/data",
+            get(attachments::data),
+        )
+        .route(
+            "/v2/conversations/{id}/attachments/{attachment}/file",
+            get(attachments::file),
+        )
+        .route(
             "/v2/conversations/{id}/tags",
             put(conversation_meta::put_tags),
         )
@@ -86,7 +110,7 @@ pub fn app(shared: Shared) -> Router {
             get(customers::get)
                 .put(customer_write::overwrite)
                 .patch(customer_patch::patch)
-                .delete(customer_write::delete),
+                .delete(customer_delete::delete),
         )
         .route(
             "/v2/customers/{id}/properties",
@@ -104,9 +128,24 @@ pub fn app(shared: Shared) -> Router {
                 .delete(webhooks::delete),
         )
         .route("/v2/tags", get(tags::list))
+        .route("/v2/tags/{id}", get(tags::get))
         .route("/v2/users", get(users::list))
         .route("/v2/users/me", get(users::me))
-        .route("/v2/users/{id}", get(users::get));
+        .route("/v2/users/{id}", get(users::get))
+        .route(
+            "/v2/organizations",
+            get(organizations::list).post(organizations::create),
+        )
+        .route(
+            "/v2/organizations/{id}",
+            get(organizations::get).delete(organizations::delete),
+        )
+        .route("/v2/workflows", get(workflows::list))
+        .route("/v2/workflows/{id}", patch(workflows::patch))
+        .route("/v2/workflows/{id}/run", post(workflow_run::run))
+        .route("/v2/ratings/{id}", get(ratings::get))
+        .route("/v2/teams", get(teams::list))
+        .route("/v2/teams/{id}/members", get(teams::members));
     let api = customer_entries::routes(thread_create::routes(api))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -1,12 +1,13 @@
 //! `GET /v2/tags`: every tag of the account, in alphabetical order, 50 a page, as List Tags
-//! documents it (<https://developer.helpscout.com/mailbox-api/endpoints/tags/list/>): items
-//! `{id, slug, name, color, ticketCount}`, the key `name` (conversations embed `tag`).
+//! documents it (<https://developer.helpscout.com/mailbox-api/endpoints/tags/list/>: "Tags are
+//! returned in alphabetical order"); `GET /v2/tags/{id}` as Get Tag documents it
+//! (<https://hs-developer.pages.dev/mailbox-api/endpoints/tags/get/>), 404 for an unknown id.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::Uri;
 use axum::response::Response;
 
-use super::common::listed;
+use super::common::{found, listed};
 use crate::model::Shared;
 use crate::render::{self, errors::ApiError};
 
@@ -24,5 +25,15 @@ pub async fn list(State(shared): State<Shared>, uri: Uri) -> Result<Response, Ap
             .iter()
             .map(|t| render::tag(t, count(&t.name)))
             .collect())
+    })
+}
+
+pub async fn get(
+    State(shared): State<Shared>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    found(&shared, &id, |st, base, id| {
+        let t = st.tags.iter().find(|t| t.id == id)?;
+        Some(render::tag_detail(base, t))
     })
 }

@@ -1,13 +1,17 @@
 //! Thread creation (§3.2, <https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/reply/>
 //! and its sibling pages): `POST /v2/conversations/{id}/reply|notes|customer|chats|phones`.
 //! The route decides the type (reply → `message`) and the fields its page documents
-//! (`input::thread::thread_fields`; `status` on replies and notes with the values they list,
-//! `assignTo` on replies); every kind but notes needs `customer`. A conversation with ≥ 99
+//! (`input::thread::thread_fields`; `status` on replies and notes with the values each page
+//! lists, `assignTo` on replies); every kind but notes needs `customer`. A conversation with ≥ 99
 //! threads (status line items not counted) → 412. `status` changes the conversation's status,
-//! a reply without one reactivates it (the new thread carries the new status, so no line item is
-//! added). A reply reassigns as `assignTo` says (left out: the person replying, the Inbox
-//! setting; `null`: nobody). A draft keeps the status it asks for but changes nothing until
-//! published. 201 + `Location` `…/threads/{threadId}` + `Resource-ID`.
+//! a reply without one reactivates it, and so does a customer thread unless `imported` ("Unless
+//! imported field is set to true, it will re-open the updated conversation", Create Customer
+//! Thread,
+//! <https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/customer/>);
+//! the new thread carries the new status, so no line item is added. A reply reassigns as
+//! `assignTo` says (left out: the person replying, the Inbox setting; `null`: nobody). A draft
+//! keeps the status it asks for but changes nothing until published. 201 + `Location`
+//! `…/threads/{threadId}` + `Resource-ID`.
 
 use axum::Router;
 use axum::extract::State;
@@ -33,6 +37,27 @@ const ENDPOINTS: [(&str, &str); 5] = [
     ("chats", "chat"),
     ("phones", "phone"),
 ];
+
+/// `status` of a reply: "Valid statuses: active all closed open pending spam" (Create Reply,
+/// <https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/reply/>).
+const REPLY_STATUSES: [&str; 6] = ["active", "all", "closed", "open", "pending", "spam"];
+
+/// `status` of a note: "active closed inbox_predefined open pending spam" (Create Note,
+/// <https://developer.helpscout.com/mailbox-api/endpoints/conversations/threads/note/>, newest
+/// version; the older copies of the page list `all` where it has `inbox_predefined`).
+const NOTE_STATUSES: [&str; 6] = [
+    "active",
+    "closed",
+    "inbox_predefined",
+    "open",
+    "pending",
+    "spam",
+];
+
+/// Statuses that set none themselves (Invented: no page says what they do): `all` on a reply
+/// counts as no `status` (so the reply reactivates); `inbox_predefined` on a note leaves the
+/// status as it is. `open` is the active status.
+const KEEP_STATUS: [&str; 2] = ["all", "inbox_predefined"];
 
 /// Adding a thread to a conversation that already has this many → 412.
 pub const MAX_EXISTING_THREADS: usize = 99;
@@ -63,13 +88,12 @@ fn insert(shared: &Shared, id: u64, v: &Value, kind: &'static str) -> Result<(u6
     if kind != "note" && o.get("customer").is_none() {
         ck.fail("customer", "may not be null", "NotNull", None);
     }
-    // Create Reply and Create Note: "Valid statuses: active all closed open pending spam";
-    // `all` asks for no change, `open` is the active status.
-    let statuses = ["active", "all", "closed", "open", "pending", "spam"];
-    let status = o
-        .choice("status", &statuses)
-        .filter(|s| *s != "all")
-        .map(Status::from_name);
+    let status = match kind {
+        "message" => o.choice("status", &REPLY_STATUSES),
+        _ => o.choice("status", &NOTE_STATUSES),
+    }
+    .filter(|s| !KEEP_STATUS.contains(s))
+    .map(Status::from_name);
     let assign_to = o.assignment("assignTo");
     ck.bail()?;
     let Some(input) = input else {
@@ -89,7 +113,11 @@ fn insert(shared: &Shared, id: u64, v: &Value, kind: &'static str) -> Result<(u6
         None => (primary, false),
     };
     let now = time::now();
-    let reactivate = (kind == "message").then_some(Status::Active);
+    let reactivate = match kind {
+        "message" => Some(Status::Active),
+        "customer" if !input.imported => Some(Status::Active),
+        _ => None,
+    };
     let new_status = if input.draft {
         None
     } else {

@@ -1,5 +1,8 @@
-//! `GET /v2/users` (optional `email` filter), `/v2/users/me` (the token owner) and
-//! `/v2/users/{id}`.
+//! `GET /v2/users` (List Users,
+//! <https://developer.helpscout.com/mailbox-api/endpoints/users/list/>: 50 per page, the
+//! optional filters `email` — "Optional filter param for looking up users by email using exact
+//! match", compared case-insensitively — and `mailbox`, the users with access to that mailbox),
+//! `/v2/users/me` (the token owner) and `/v2/users/{id}`.
 
 use axum::extract::{Path, State};
 use axum::http::Uri;
@@ -11,7 +14,10 @@ use crate::render::{self, errors::ApiError, hal};
 use crate::search::params::Params;
 
 pub async fn list(State(shared): State<Shared>, uri: Uri) -> Result<Response, ApiError> {
-    let email = Params::parse(uri.query()).get("email");
+    let params = Params::parse(uri.query());
+    let email = params.get("email");
+    let mailbox = params.int("mailbox")?;
+    params.page()?;
     listed(&shared, &uri, "users", |st, base| {
         let mut users: Vec<_> = st
             .users
@@ -21,6 +27,7 @@ pub async fn list(State(shared): State<Shared>, uri: Uri) -> Result<Response, Ap
                     .as_ref()
                     .is_none_or(|e| u.email.eq_ignore_ascii_case(e))
             })
+            .filter(|u| mailbox.is_none_or(|m| u.mailboxes.contains(&m)))
             .collect();
         users.sort_by_key(|u| u.id);
         Ok(users.iter().map(|u| render::user(base, u)).collect())

@@ -2,7 +2,16 @@
 //! and its sibling pages): create (201), list (`_embedded.webhooks`, 50 per page), get, full update
 //! (PUT → 204, re-enables a disabled webhook) and delete (204). Fields: `url` (http/https),
 //! `events` (known names), `secret` (1–40 chars, never rendered), `notification`, `label`,
-//! `payloadVersion` (`V2`), `mailboxIds` (existing mailboxes). Creating one starts its worker.
+//! `payloadVersion` (`V2` or `V3`: the newest Get Webhook page,
+//! <https://developer.helpscout.com/mailbox-api/endpoints/webhooks/get/>, says "Options are V2
+//! (deprecated) and V3"), `mailboxIds` (existing mailboxes). Creating one starts its worker.
+//!
+//! Update Webhook (<https://developer.helpscout.com/mailbox-api/endpoints/webhooks/update/>)
+//! requires `url`, `events` and `secret`; our reading of its optional fields: the page lists them
+//! as optional and says nothing of keeping them, and PUT replaces the resource, so one left out
+//! takes its default (`notification` false, `payloadVersion` `V2`, no label, no `mailboxIds` =
+//! every mailbox). Get and List render `notification` and `payloadVersion` as stored; a webhook
+//! without a label renders `"label": ""` (Invented: no page shows one).
 
 use axum::extract::{Path, State};
 use axum::http::Uri;
@@ -33,6 +42,7 @@ struct Input {
     events: Vec<String>,
     secret: String,
     notification: bool,
+    payload_version: &'static str,
     label: String,
     mailbox_ids: Vec<u64>,
 }
@@ -74,7 +84,7 @@ fn read(ck: &Check, st: &Model, v: &Value) -> Result<Option<Input>, ApiError> {
     let secret = o
         .require("secret")
         .and_then(|v| ck.sized("secret", v, 1, 40));
-    o.choice("payloadVersion", &["V2"]);
+    let payload_version = o.choice("payloadVersion", &["V2", "V3"]).unwrap_or("V2");
     let mailbox_ids: Vec<u64> = o
         .array("mailboxIds")
         .unwrap_or_default()
@@ -94,6 +104,7 @@ fn read(ck: &Check, st: &Model, v: &Value) -> Result<Option<Input>, ApiError> {
         .collect();
     let input = Input {
         notification: o.boolean("notification").unwrap_or(false),
+        payload_version,
         label: o.string("label").unwrap_or_default(),
         mailbox_ids,
         url: match url {
@@ -120,7 +131,7 @@ fn render(base: &str, w: &Webhook) -> Value {
         "state": if w.enabled { "enabled" } else { "disabled" },
         "events": w.events,
         "notification": w.notification,
-        "payloadVersion": "V2",
+        "payloadVersion": w.payload_version,
         "label": w.label,
         "mailboxIds": w.mailbox_ids,
         "_links": {"self": link(format!("{base}/v2/webhooks/{}", w.id))},
@@ -141,6 +152,7 @@ pub async fn create(
             secret: input.secret,
             events: input.events,
             notification: input.notification,
+            payload_version: input.payload_version,
             label: input.label,
             mailbox_ids: input.mailbox_ids,
             enabled: true,
@@ -180,6 +192,7 @@ pub async fn update(
         w.secret = input.secret;
         w.events = input.events;
         w.notification = input.notification;
+        w.payload_version = input.payload_version;
         w.label = input.label;
         w.mailbox_ids = input.mailbox_ids;
         w.enabled = true;

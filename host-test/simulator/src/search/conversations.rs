@@ -131,8 +131,8 @@ impl ConversationFilter {
                 want.iter().any(|t| c.tags.iter().any(|h| h.eq_ignore_ascii_case(t)))
             })
             && self.assigned_to.is_none_or(|u| c.assignee == Some(u))
-            // Inclusive: conversations modified at exactly `modifiedSince` are returned.
-            && self.modified_since.is_none_or(|t| c.modified_at >= t)
+            // "Filters conversations modified after this timestamp": strictly later.
+            && self.modified_since.is_none_or(|t| c.modified_at > t)
             && self.number.is_none_or(|n| c.number == n)
             && self.fields_ok(c)
             && self.query.as_ref().is_none_or(|q| q.matches(&View { st, c }))

@@ -1,14 +1,18 @@
 //! `GET /v2/customers` parameters (List Customers,
 //! <https://developer.helpscout.com/mailbox-api/endpoints/customers/list/>): filters `mailbox`,
-//! `firstName`, `lastName`, `modifiedSince` and `query` (combined with AND), the searchable
-//! fields of `query=` and `sortField`/`sortOrder` (ties broken by id in the same direction).
+//! `firstName`, `lastName`, `modifiedSince` ("Returns only customers that were modified after
+//! this date": strictly later) and `query` (combined with AND), the searchable fields of
+//! `query=` and `sortField` (`createdAt` (the default), `firstName`, `lastName`, `modifiedAt`;
+//! "Customers are by default sorted by createdAt (from newest to oldest)") with `sortOrder`
+//! (ties broken by id in the same direction).
 
 use super::params::Params;
 use super::{Compiled, Kind, Record, Schema, Values};
 use crate::model::{Customer, Entry, State};
 use crate::render::errors::ApiError;
 
-const SORT_FIELDS: [&str; 5] = ["createdAt", "firstName", "lastName", "modifiedAt", "score"];
+/// The page's `sortField` enumeration ("createdAt - default firstName lastName modifiedAt").
+const SORT_FIELDS: [&str; 4] = ["createdAt", "firstName", "lastName", "modifiedAt"];
 
 pub const SCHEMA: Schema = Schema {
     fields: &[
@@ -67,7 +71,7 @@ impl CustomerFilter {
             last_name: p.get("lastName"),
             modified_since: p.instant("modifiedSince")?,
             query: p.query(&SCHEMA)?,
-            sort_field: p.choice("sortField", &SORT_FIELDS, "score")?,
+            sort_field: p.choice("sortField", &SORT_FIELDS, "createdAt")?,
             descending: p.descending()?,
         })
     }
@@ -82,11 +86,11 @@ impl CustomerFilter {
             .is_none_or(|m| in_mailboxes(st, c, m))
             && same(&self.first_name, &c.first_name)
             && same(&self.last_name, &c.last_name)
-            && self.modified_since.is_none_or(|t| c.updated_at >= t)
+            && self.modified_since.is_none_or(|t| c.updated_at > t)
             && self.query.as_ref().is_none_or(|q| q.matches(c))
     }
 
-    /// Sorts by `sortField`/`sortOrder`; `score` sorts like `createdAt`.
+    /// Sorts by `sortField`/`sortOrder`.
     pub fn sort(&self, list: &mut [&Customer]) {
         list.sort_by(|a, b| {
             let ord = match self.sort_field {
@@ -96,7 +100,7 @@ impl CustomerFilter {
                     .cmp(&b.first_name.to_lowercase()),
                 "lastName" => a.last_name.to_lowercase().cmp(&b.last_name.to_lowercase()),
                 "modifiedAt" => a.updated_at.cmp(&b.updated_at),
-                _ => a.created_at.cmp(&b.created_at), // createdAt, score
+                _ => a.created_at.cmp(&b.created_at), // createdAt
             }
             .then(a.id.cmp(&b.id));
             if self.descending { ord.reverse() } else { ord }

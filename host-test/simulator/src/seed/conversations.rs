@@ -1,6 +1,6 @@
 //! The seeded conversations: by default 150 (ids 5000001–5000150, numbers 1001–1150) with 1–4
-//! threads each (thread ids from 6000001), spread over 2024–2025, mailboxes, statuses, tags,
-//! assignees and custom fields. A few groups share one modified instant on purpose (ties in
+//! threads each (thread ids from 6000001; the first thread of 5000001 has a text attachment),
+//! spread over 2024–2025, mailboxes, statuses, tags, assignees and custom fields. A few groups share one modified instant on purpose (ties in
 //! `modifiedAt`). A larger count (`SimulatorOptions::conversations`, e.g. 50,000 for a sync
 //! benchmark) keeps those 150 unchanged and adds lighter ones after them (1–2 threads, ids and
 //! numbers continuing) created over 2022–2023, so every `createdAt` stays distinct; a smaller
@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use super::plan::{Plan, Spread, plan, tags};
 use super::{Lcg, custom_field_values};
-use crate::model::{Actor, Conversation, Customer, Status, Thread};
+use bytes::Bytes;
+
+use crate::model::{Actor, Attachment, Conversation, Customer, Status, Thread};
 
 pub const FIRST_CONVERSATION_ID: u64 = 5_000_001;
 /// Conversations seeded by default.
@@ -40,6 +42,19 @@ const NOTES: [&str; 3] = [
     "Possible duplicate of an earlier report, linking internally.",
 ];
 
+/// The one seeded attachment (on conversation 5000001's first thread), so attachment reads
+/// work without writing first.
+pub const SEEDED_ATTACHMENT_ID: u64 = 8_000_001;
+
+fn seeded_attachment() -> Attachment {
+    Attachment {
+        id: SEEDED_ATTACHMENT_ID,
+        filename: "order-4000.txt".to_string(),
+        mime_type: "text/plain".to_string(),
+        data: Bytes::from_static(b"Order #4000\nRefund requested: 2 items.\n"),
+    }
+}
+
 /// Builds `count` conversations; returns them with the next free thread id.
 pub fn conversations(
     customers: &BTreeMap<u64, Customer>,
@@ -53,6 +68,9 @@ pub fn conversations(
             conversation(i, &spread, &mut rng, &mut next_thread, customers)
         })
         .collect();
+    if let Some(first) = list.first_mut().and_then(|c| c.threads.first_mut()) {
+        first.attachments.push(seeded_attachment());
+    }
     for (from, to) in SAME_MODIFIED.into_iter().filter(|(from, _)| *from < count) {
         let group = &mut list[from..to.min(count)];
         let latest = group.iter().map(|c| c.modified_at).max().unwrap_or(0);
@@ -115,6 +133,9 @@ fn threads(
             created_at: t,
             draft: false,
             attachments: Vec::new(),
+            action: None,
+            hidden: false,
+            original_body: None,
         });
         *next_thread += 1;
     }

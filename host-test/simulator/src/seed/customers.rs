@@ -3,6 +3,7 @@
 //! customer-property definitions the seeded values follow.
 
 use super::at;
+use super::organizations::organization_id;
 use crate::model::{Address, Customer, Entry, Property, PropertyDef};
 use crate::render::errors::uuid_like;
 
@@ -123,7 +124,7 @@ fn customer(i: usize, next: &mut u64) -> Customer {
         job_title: JOBS[i % JOBS.len()].to_string(),
         location: CITIES[i % 4].0.to_string(),
         organization: ORGS[i % ORGS.len()].to_string(),
-        organization_id: Some(9000 + (i % ORGS.len()) as u64),
+        organization_id: organization_id(ORGS[i % ORGS.len()]),
         photo_type: if i.is_multiple_of(2) {
             "gravatar"
         } else {

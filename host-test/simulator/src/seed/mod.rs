@@ -1,21 +1,28 @@
 //! Deterministic demo data (same every run): 3 mailboxes (1001–1003) with the recorded folder
-//! set and 5 custom fields each, 4 users (301–304), 6 tags and 60 customers (7000001–7000060).
+//! set and 5 custom fields each and 3 workflows each (4001–4009, `workflows.rs`), 60 users
+//! (301–360; 301–304 are the agents of the seeded conversations) in 3 teams (9001–9003), 6
+//! tags, 3 organizations (8001–8003) and 60 customers (7000001–7000060).
 //! Conversations (150 by default, any count on request) come from `conversations.rs`, customers
-//! and the customer-property definitions from `customers.rs`.
+//! and the customer-property definitions from `customers.rs`, users and teams from `people.rs`.
 
 mod conversations;
 mod customers;
+mod organizations;
+mod people;
 mod plan;
+mod ratings;
 #[cfg(test)]
 mod tests;
+mod workflows;
 
 use std::collections::BTreeMap;
 
 use crate::model::ratelimit::RateLimiter;
 use crate::model::tokens::TokenStore;
-use crate::model::{FieldDef, FieldOption, Folder, IdCounters, Mailbox, State, Tag, User};
+use crate::model::{FieldDef, FieldOption, Folder, IdCounters, Mailbox, State, Tag};
 use crate::time::{format_date, from_parts};
 use customers::{customers, property_defs};
+use people::{teams, users};
 
 pub use conversations::CONVERSATION_COUNT;
 
@@ -65,6 +72,7 @@ pub fn build(nonce: u64, rate_limit_per_minute: u32, conversation_count: usize) 
         .map(|c| (c.id, c))
         .collect();
     let (conversations, next_thread) = conversations::conversations(&customers, conversation_count);
+    let ratings = ratings::ratings(&conversations);
     let ids = IdCounters {
         conversation: conversations.keys().max().map_or(5_000_001, |m| m + 1),
         number: conversations
@@ -76,16 +84,23 @@ pub fn build(nonce: u64, rate_limit_per_minute: u32, conversation_count: usize) 
         customer: customers.keys().max().map_or(7_000_001, |m| m + 1),
         entry: next_entry,
         tag: 9001 + TAGS.len() as u64,
-        attachment: 8_000_001,
+        attachment: conversations::SEEDED_ATTACHMENT_ID + 1,
         webhook: 1,
+        organization: organizations::FIRST_ORGANIZATION_ID + 3,
+        rating: ratings::SEEDED_RATINGS + 1,
     };
     State {
         me: USER_IDS[0],
         mailboxes: mailboxes(),
         users: users(),
+        teams: teams(),
         customers,
         conversations,
+        merged: BTreeMap::new(),
         tags: tags(),
+        organizations: organizations::organizations(),
+        workflows: workflows::workflows(),
+        ratings,
         property_defs: property_defs(),
         webhooks: Vec::new(),
         deliveries: Default::default(),
@@ -101,35 +116,14 @@ pub fn build(nonce: u64, rate_limit_per_minute: u32, conversation_count: usize) 
 fn tags() -> Vec<Tag> {
     TAGS.iter()
         .zip(9001..)
-        .map(|((name, color), id)| Tag {
+        .enumerate()
+        .map(|(i, ((name, color), id))| Tag {
             id,
             name: name.to_string(),
             color: color.to_string(),
-        })
-        .collect()
-}
-
-fn users() -> Vec<User> {
-    let people = [
-        ("Ava", "Thompson", "owner", "America/New_York"),
-        ("Ben", "Ortiz", "admin", "Europe/London"),
-        ("Chloe", "Nguyen", "user", "America/Los_Angeles"),
-        ("Dev", "Patel", "user", "Asia/Kolkata"),
-    ];
-    people
-        .iter()
-        .zip(USER_IDS)
-        .enumerate()
-        .map(|(i, ((first, last, role, tz), id))| User {
-            id,
-            first_name: first.to_string(),
-            last_name: last.to_string(),
-            email: format!("{}@example.com", first.to_lowercase()),
-            role,
-            timezone: tz,
-            photo_url: (i < 3).then(|| format!("https://example.com/avatars/user-{id}.png")),
-            created_at: at(2023, 1 + i as i64 * 2, 9, 15, 4, 12 + i as i64),
-            updated_at: at(2025, 11, 20 - i as i64, 8, 30, 0),
+            created_at: at(2023, 1, 5 + i as i64, 9, 0, 0),
+            // Every other tag was edited once.
+            updated_at: (i % 2 == 1).then(|| at(2024, 6, 5 + i as i64, 16, 30, 0)),
         })
         .collect()
 }

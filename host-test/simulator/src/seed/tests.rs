@@ -11,7 +11,16 @@ fn seeded_ids_and_counts() {
         st.mailboxes.iter().map(|m| m.id).collect::<Vec<_>>(),
         MAILBOX_IDS
     );
-    assert_eq!(st.users.iter().map(|u| u.id).collect::<Vec<_>>(), USER_IDS);
+    let users: Vec<u64> = st.users.iter().map(|u| u.id).collect();
+    assert_eq!(users[..4], USER_IDS);
+    assert_eq!(users, (301..=360).collect::<Vec<_>>());
+    let mut emails: Vec<&str> = st.users.iter().map(|u| u.email.as_str()).collect();
+    emails.sort();
+    emails.dedup();
+    assert_eq!(emails.len(), 60, "distinct emails");
+    for t in &st.teams {
+        assert!(t.members.iter().all(|m| st.user(*m).is_some()), "{}", t.id);
+    }
     assert_eq!(st.customers.len(), 60);
     assert_eq!(st.customers.keys().next(), Some(&7_000_001));
     assert_eq!(st.customers.keys().last(), Some(&7_000_060));

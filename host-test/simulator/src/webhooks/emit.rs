@@ -49,6 +49,12 @@ impl State {
         });
     }
 
+    /// Emits an event with a body already rendered (organizations, ratings), filtered by
+    /// `mailbox` when it has one.
+    pub fn emit_body(&mut self, event: &str, mailbox: Option<u64>, resource: &str, body: Value) {
+        self.dispatch(event, mailbox, resource, |_| Some(body));
+    }
+
     /// Emits a `*.deleted` event: the body is `{"id": N}`.
     pub fn emit_deleted(&mut self, event: &str, id: u64, mailbox: Option<u64>, resource: &str) {
         self.dispatch(event, mailbox, resource, |_| Some(json!({ "id": id })));

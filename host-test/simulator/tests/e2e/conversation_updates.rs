@@ -67,7 +67,7 @@ async fn patch_conversation() {
     );
     let c = get(&sim, url).await.body;
     assert!(c.get("assignee").is_none() && c.get("closedAt").is_none());
-    let since = helpscout_simulator::time::format(before);
+    let since = helpscout_simulator::time::format(before - 1);
     let polled = get(&sim, &format!("/v2/conversations?modifiedSince={since}")).await;
     assert_eq!(
         super::conversations::ids(&polled.body, "conversations"),

@@ -119,7 +119,7 @@ async fn conversation_filters() {
 }
 
 #[tokio::test]
-async fn modified_since_is_inclusive_and_ties_exist() {
+async fn modified_since_is_strictly_after_and_ties_exist() {
     let sim = start().await;
     let (asc, _) = walk(
         &sim,
@@ -136,8 +136,12 @@ async fn modified_since_is_inclusive_and_ties_exist() {
         times.windows(3).any(|w| w[0] == w[2]),
         "some share a modified instant"
     );
-    let pivot = times[100];
-    let expected = times.iter().filter(|t| **t >= pivot).count();
+    // A pivot shared by several conversations: they are not "modified after" it.
+    let at = (1..times.len())
+        .find(|i| times[*i] == times[i - 1])
+        .unwrap();
+    let pivot = times[at];
+    let expected = times.iter().filter(|t| **t > pivot).count();
     let since = helpscout_simulator::time::format(pivot);
     let r = get(
         &sim,
@@ -148,6 +152,12 @@ async fn modified_since_is_inclusive_and_ties_exist() {
         r.body["page"]["totalElements"].as_u64().unwrap() as usize,
         expected
     );
+    // Customers likewise ("Returns only customers that were modified after this date").
+    sim.set_customer_times(7_000_001, 100, 2_000_000_000);
+    sim.set_customer_times(7_000_002, 100, 2_000_000_001);
+    let since = helpscout_simulator::time::format(2_000_000_000);
+    let r = get(&sim, &format!("/v2/customers?modifiedSince={since}")).await;
+    assert_eq!(ids(&r.body, "customers"), [7_000_002]);
 }
 
 #[tokio::test]

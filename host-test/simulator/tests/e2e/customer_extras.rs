@@ -181,3 +181,80 @@ async fn entry_endpoints_and_address() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn entry_types_are_the_ones_each_page_lists() {
+    let sim = start().await;
+    let bad = json!({"firstName": "T",
+        "phones": [{"type": "cell", "value": "1"}],
+        "chats": [{"type": "wechat", "value": "me"}],
+        "socialProfiles": [{"type": "foursquare", "value": "a"}, {"type": "instagram", "value": "b"},
+                           {"type": "myspace", "value": "c"}],
+        "emails": [{"type": "mobile", "value": "t@example.com"}]});
+    let r = send(&sim, Method::POST, "/v2/customers", bad).await;
+    assert_eq!(
+        error_paths(&r),
+        [
+            "emails[0].type",
+            "phones[0].type",
+            "chats[0].type",
+            "socialProfiles[0].type",
+            "socialProfiles[1].type",
+            "socialProfiles[2].type"
+        ]
+    );
+    let good = json!({"firstName": "T",
+        "phones": [{"type": "Fax", "value": "1"}, {"type": "pager", "value": "2"}],
+        "chats": [{"type": "QQ", "value": "me"}],
+        "socialProfiles": [{"type": "FORSQUARE", "value": "a"}, {"type": "tungleme", "value": "b"}],
+        "emails": [{"type": "home", "value": "t@example.com"}]});
+    let r = send(&sim, Method::POST, "/v2/customers", good).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id: u64 = r.header("resource-id").parse().unwrap();
+    let c = get(&sim, &format!("/v2/customers/{id}")).await.body;
+    assert_eq!(c["_embedded"]["phones"][0]["type"], "fax");
+    assert_eq!(c["_embedded"]["social_profiles"][0]["type"], "forsquare");
+    // The entry endpoints and PATCH check the same lists.
+    let chats = format!("/v2/customers/{id}/chats");
+    let r = send(
+        &sim,
+        Method::POST,
+        &chats,
+        json!({"type": "wechat", "value": "x"}),
+    )
+    .await;
+    assert_eq!(error_paths(&r), ["type"]);
+    let r = send(
+        &sim,
+        Method::POST,
+        &chats,
+        json!({"type": "xmpp", "value": "x"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let social = format!("/v2/customers/{id}/social-profiles");
+    let r = send(
+        &sim,
+        Method::POST,
+        &social,
+        json!({"type": "instagram", "value": "x"}),
+    )
+    .await;
+    assert_eq!(error_paths(&r), ["type"]);
+    let me = format!("/v2/customers/{id}");
+    let add = json!([{"op": "add", "path": "/phones", "value": {"type": "cell", "value": "3"}}]);
+    assert_eq!(
+        error_paths(&send(&sim, Method::PATCH, &me, add).await),
+        ["phones.type"]
+    );
+    let chat = c["_embedded"]["chats"][0]["id"].as_u64().unwrap();
+    let retype =
+        json!([{"op": "replace", "path": format!("/chats/{chat}/type"), "value": "wechat"}]);
+    let r = send(&sim, Method::PATCH, &me, retype).await;
+    assert_eq!(error_paths(&r), [format!("chats/{chat}/type")]);
+    let retype = json!([{"op": "replace", "path": format!("/chats/{chat}/type"), "value": "icq"}]);
+    assert_eq!(
+        send(&sim, Method::PATCH, &me, retype).await.status,
+        StatusCode::NO_CONTENT
+    );
+}

@@ -80,6 +80,6 @@ async fn customers_users_and_mailboxes() {
         StatusCode::NOT_FOUND
     );
     let users = get(&sim, "/v2/users").await.body;
-    assert_eq!(ids(&users, "users"), [301, 302, 303, 304]);
+    assert_eq!(ids(&users, "users")[..4], [301, 302, 303, 304]);
     assert_eq!(get(&sim, "/v2/users/303").await.body["firstName"], "Chloe");
 }

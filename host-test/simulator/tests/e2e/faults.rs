@@ -17,14 +17,14 @@ use helpscout_simulator::credentials::ACCESS_TOKEN;
 use helpscout_simulator::{Fault, Simulator};
 
 /// What a client saw: no answer at all, or status + headers + the body (or the body's error).
-struct Seen {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Result<Bytes, String>,
+pub struct Seen {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Result<Bytes, String>,
 }
 
 impl Seen {
-    fn header(&self, name: &str) -> &str {
+    pub fn header(&self, name: &str) -> &str {
         self.headers
             .get(name)
             .and_then(|v| v.to_str().ok())
@@ -43,7 +43,7 @@ fn client() -> HttpClient {
 }
 
 /// One request on a fresh client (so a fresh connection).
-async fn raw(
+pub async fn raw(
     sim: &Simulator,
     method: Method,
     path: &str,
@@ -89,7 +89,7 @@ async fn ok_get(sim: &Simulator, path: &str) -> Seen {
     raw(sim, Method::GET, path, None).await.unwrap()
 }
 
-fn inject(sim: &Simulator, spec: &str) {
+pub fn inject(sim: &Simulator, spec: &str) {
     sim.inject(spec.parse::<Fault>().unwrap());
 }
 

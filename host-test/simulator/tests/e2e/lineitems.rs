@@ -1,6 +1,7 @@
-//! End-to-end tests of status line items: PATCH `/status` appends a `lineitem` thread per real
-//! change (none for a repeat), threads carrying a status (or a reply's reactivation) add none,
-//! later threads carry the current status, and line items do not count towards the 412 limit.
+//! End-to-end tests of line items: PATCH `/status` and `/assignTo` append a `lineitem` thread per
+//! real change (none for a repeat, none for a conversation created with an assignee), threads
+//! carrying a status (or a reply's reactivation) add none, later threads carry the current
+//! status, and line items do not count towards the 412 limit.
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -122,12 +123,64 @@ async fn lineitems_do_not_count_towards_the_thread_limit() {
     set_status(&sim, conv, "closed").await;
     set_status(&sim, conv, "active").await;
     let url = format!("/v2/conversations/{conv}");
-    assert_eq!(get(&sim, &url).await.body["threads"], 100);
+    let assign = json!({"op": "replace", "path": "/assignTo", "value": 304});
+    assert_eq!(
+        send(&sim, Method::PATCH, &url, assign).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(get(&sim, &url).await.body["threads"], 101);
     assert_eq!(
         post(&sim, conv, "notes", json!({"text": "99th"})).await,
         StatusCode::CREATED
     );
     let status = post(&sim, conv, "notes", json!({"text": "100th"})).await;
     assert_eq!(status, StatusCode::PRECONDITION_FAILED);
-    assert_eq!(get(&sim, &url).await.body["threads"], 101);
+    assert_eq!(get(&sim, &url).await.body["threads"], 102);
+}
+
+#[tokio::test]
+async fn assignee_changes_leave_lineitems() {
+    let sim = start().await;
+    let body = json!({
+        "subject": "Assigned at birth", "customer": {"id": 7000001}, "mailboxId": 1001,
+        "type": "email", "status": "active", "assignTo": 303,
+        "threads": [{"type": "customer", "customer": {"id": 7000001}, "text": "Hi"}],
+    });
+    let r = send(&sim, Method::POST, "/v2/conversations", body).await;
+    let conv: u64 = r.header("resource-id").parse().unwrap();
+    assert_eq!(
+        threads(&sim, conv).await.len(),
+        1,
+        "created with an assignee: no line item"
+    );
+    let url = format!("/v2/conversations/{conv}");
+    let assign = |user: u64| json!({"op": "replace", "path": "/assignTo", "value": user});
+    for op in [
+        assign(302),
+        assign(302),
+        json!({"op": "remove", "path": "/assignTo"}),
+    ] {
+        let r = send(&sim, Method::PATCH, &url, op).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    }
+    let list = threads(&sim, conv).await;
+    assert_eq!(list.len(), 3, "a repeat changes nothing");
+    let (unassigned, assigned) = (&list[0], &list[1]);
+    assert_eq!(assigned["type"], "lineitem");
+    assert_eq!(
+        assigned["action"],
+        json!({"type": "changed-ticket-assignee", "text": "Assigned to Ben Ortiz"})
+    );
+    assert_eq!(assigned["assignedTo"]["id"], 302);
+    assert_eq!(assigned["createdBy"]["id"], 301);
+    assert_eq!(assigned["status"], "active");
+    assert!(assigned.get("body").is_none());
+    assert_eq!(
+        unassigned["action"],
+        json!({"type": "changed-ticket-assignee", "text": "Unassigned"})
+    );
+    assert!(unassigned.get("assignedTo").is_none());
+    let c = get(&sim, &url).await.body;
+    assert!(c.get("assignee").is_none());
+    assert_eq!(c["preview"], "Hi", "line items do not change the preview");
 }

@@ -4,16 +4,28 @@
 //! through the crate's public API (`search`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod attachments;
 mod auth;
 mod conversation_updates;
 mod conversations;
 mod customer_extras;
+mod customer_sorting;
+mod dates;
+mod deletes;
 mod directory;
 mod faults;
 mod lineitems;
+mod links;
+mod merged;
+mod organizations;
+mod people;
+mod ratings;
 mod search;
+mod tags;
+mod threads;
 mod webhook_events;
 mod webhooks;
+mod workflows;
 mod write_conversations;
 mod write_customers;
 mod write_threads;

@@ -93,7 +93,7 @@ async fn events_in_order_notification_and_deleted() {
     )
     .await;
     call(&sim, Method::DELETE, url, Some(ACCESS_TOKEN), None).await;
-    sim.wait_for_deliveries(10, WAIT).await;
+    sim.wait_for_deliveries(11, WAIT).await;
     assert_eq!(
         rx.events(),
         [
@@ -101,6 +101,7 @@ async fn events_in_order_notification_and_deleted() {
             "convo.agent.reply.created",
             "convo.status",
             "convo.customer.reply.created",
+            "convo.status", // the customer thread re-opened the closed conversation
             "convo.tags",
             "convo.custom-fields",
             "convo.moved",
@@ -109,7 +110,8 @@ async fn events_in_order_notification_and_deleted() {
         ]
     );
     assert_eq!(rx.hits()[2].json()["status"], "closed");
-    assert_eq!(rx.hits()[8].json(), json!({"id": 5000001}));
+    assert_eq!(rx.hits()[4].json()["status"], "active");
+    assert_eq!(rx.hits()[9].json(), json!({"id": 5000001}));
     assert_eq!(
         notify.hits()[0].json(),
         json!({"url": format!("{}{url}", sim.url())})

@@ -264,3 +264,44 @@ async fn mailbox_filter_and_customer_events() {
     assert_eq!(rx.hits()[0].json()["id"], id);
     assert_eq!(rx.hits()[1].json()["firstName"], "Olive");
 }
+
+#[tokio::test]
+async fn update_replaces_the_webhook_and_v3_is_accepted() {
+    let sim = start().await;
+    let extra = json!({"label": "full", "notification": true, "payloadVersion": "V3",
+                       "mailboxIds": [1001, 1002]});
+    let id = register(&sim, "http://127.0.0.1:9/h", &["convo.created"], extra).await;
+    let w = get(&sim, &format!("/v2/webhooks/{id}")).await.body;
+    assert_eq!(
+        (&w["notification"], &w["payloadVersion"]),
+        (&json!(true), &json!("V3"))
+    );
+    assert_eq!(w["mailboxIds"], json!([1001, 1002]));
+    let listed = get(&sim, "/v2/webhooks").await.body;
+    assert_eq!(listed["_embedded"]["webhooks"][0]["payloadVersion"], "V3");
+    // Only the required fields: the optional ones go back to their defaults.
+    let put = json!({"url": "http://127.0.0.1:9/other", "events": ["convo.tags"], "secret": "s"});
+    let r = send(&sim, Method::PUT, &format!("/v2/webhooks/{id}"), put).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let w = get(&sim, &format!("/v2/webhooks/{id}")).await.body;
+    assert_eq!(
+        (
+            &w["notification"],
+            &w["payloadVersion"],
+            &w["label"],
+            &w["mailboxIds"]
+        ),
+        (&json!(false), &json!("V2"), &json!(""), &json!([]))
+    );
+    let v3 = json!({"url": "http://127.0.0.1:9/h", "events": ["convo.tags"], "secret": "s",
+                    "payloadVersion": "V3"});
+    send(&sim, Method::PUT, &format!("/v2/webhooks/{id}"), v3).await;
+    assert_eq!(
+        get(&sim, &format!("/v2/webhooks/{id}")).await.body["payloadVersion"],
+        "V3"
+    );
+    let v4 = json!({"url": "http://127.0.0.1:9/h", "events": ["convo.tags"], "secret": "s",
+                    "payloadVersion": "V4"});
+    let r = send(&sim, Method::PUT, &format!("/v2/webhooks/{id}"), v4).await;
+    assert_eq!(error_paths(&r), ["payloadVersion"]);
+}

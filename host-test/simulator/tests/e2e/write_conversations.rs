@@ -102,7 +102,7 @@ async fn create_conversation() {
     let c2 = get(&sim, &format!("/v2/conversations/{id2}")).await.body;
     assert_eq!(c2["primaryCustomer"]["id"], customer_id);
     // Both are visible to modifiedSince polling.
-    let since = helpscout_simulator::time::format(before);
+    let since = helpscout_simulator::time::format(before - 1);
     let polled = get(
         &sim,
         &format!("/v2/conversations?status=all&modifiedSince={since}"),

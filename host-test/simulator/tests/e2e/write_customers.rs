@@ -44,7 +44,7 @@ async fn create_and_overwrite_customer() {
     assert_eq!(emb["social_profiles"][0]["value"], "@bear");
     assert_eq!(emb["websites"][0].get("type"), None);
     assert_eq!(emb["address"]["lines"], json!(["1 Main"]));
-    let since = helpscout_simulator::time::format(before);
+    let since = helpscout_simulator::time::format(before - 1);
     let polled = get(&sim, &format!("/v2/customers?modifiedSince={since}")).await;
     assert_eq!(super::conversations::ids(&polled.body, "customers"), [id]);
 

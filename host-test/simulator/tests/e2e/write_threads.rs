@@ -166,7 +166,7 @@ async fn status_assignment_and_reactivation() {
         "pending",
         "not until published"
     );
-    let since = helpscout_simulator::time::format(before);
+    let since = helpscout_simulator::time::format(before - 1);
     let polled = get(
         &sim,
         &format!("/v2/conversations?status=all&modifiedSince={since}"),
@@ -294,4 +294,98 @@ async fn thread_validation_404_and_limit() {
         get(&sim, &format!("/v2/conversations/{conv}")).await.body["threads"],
         99
     );
+}
+
+#[tokio::test]
+async fn a_customer_thread_reopens_unless_imported() {
+    let sim = start().await;
+    let rx = super::webhooks::receiver(&[]).await;
+    super::webhooks::register(&sim, &rx.url, &["convo.status"], json!({})).await;
+    let conv = 5_000_003;
+    let url = format!("/v2/conversations/{conv}");
+    let close = json!({"op": "replace", "path": "/status", "value": "closed"});
+    send(&sim, Method::PATCH, &url, close.clone()).await;
+    let imported = json!({"text": "Old mail", "customer": {"id": 7000004}, "imported": true});
+    assert_eq!(
+        post_thread(&sim, conv, "customer", imported).await.0,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        get(&sim, &url).await.body["status"],
+        "closed",
+        "imported: no re-opening"
+    );
+    assert_eq!(newest_thread(&sim, conv).await["status"], "closed");
+    let fresh = json!({"text": "Any news?", "customer": {"id": 7000004}});
+    assert_eq!(
+        post_thread(&sim, conv, "customer", fresh).await.0,
+        StatusCode::CREATED
+    );
+    let c = get(&sim, &url).await.body;
+    assert_eq!(c["status"], "active");
+    assert!(c.get("closedAt").is_none());
+    let list = get(&sim, &format!("{url}/threads")).await.body;
+    let newest = &list["_embedded"]["threads"][0];
+    assert_eq!(
+        (&newest["type"], &newest["status"]),
+        (&json!("customer"), &json!("active"))
+    );
+    assert_eq!(
+        list["_embedded"]["threads"][1]["type"], "customer",
+        "no line item"
+    );
+    // An active conversation stays active, with no second `convo.status`.
+    let again = json!({"text": "Hello?", "customer": {"id": 7000004}});
+    post_thread(&sim, conv, "customer", again).await;
+    sim.wait_for_deliveries(2, super::webhooks::WAIT).await;
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let statuses: Vec<Value> = rx
+        .hits()
+        .iter()
+        .map(|h| h.json()["status"].clone())
+        .collect();
+    assert_eq!(statuses, [json!("closed"), json!("active")]);
+}
+
+#[tokio::test]
+async fn each_create_page_lists_its_own_statuses() {
+    let sim = start().await;
+    let conv = 5_000_004;
+    let url = format!("/v2/conversations/{conv}");
+    let pending = json!({"op": "replace", "path": "/status", "value": "pending"});
+    send(&sim, Method::PATCH, &url, pending).await;
+    let reply = |status: &str| json!({"text": "r", "customer": {"id": 7000001}, "status": status});
+    let note = |status: &str| json!({"text": "n", "status": status});
+    for (route, body) in [("notes", note("all")), ("reply", reply("inbox_predefined"))] {
+        let r = send(&sim, Method::POST, &format!("{url}/{route}"), body).await;
+        assert_eq!(error_paths(&r), ["status"], "{route}");
+        let e = &r.body["_embedded"]["errors"][0];
+        assert!(
+            e["_links"]["about"]["href"]
+                .as_str()
+                .unwrap()
+                .ends_with("#EnumValue")
+        );
+    }
+    // `inbox_predefined` on a note leaves the status as it is.
+    let (status, _) = post_thread(&sim, conv, "notes", note("INBOX_PREDEFINED")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(get(&sim, &url).await.body["status"], "pending");
+    assert_eq!(newest_thread(&sim, conv).await["status"], "pending");
+    assert_eq!(
+        post_thread(&sim, conv, "notes", note("spam")).await.0,
+        StatusCode::CREATED
+    );
+    assert_eq!(get(&sim, &url).await.body["status"], "spam");
+    // `all` on a reply counts as no status: the reply reactivates.
+    assert_eq!(
+        post_thread(&sim, conv, "reply", reply("all")).await.0,
+        StatusCode::CREATED
+    );
+    assert_eq!(get(&sim, &url).await.body["status"], "active");
+    assert_eq!(
+        post_thread(&sim, conv, "reply", reply("closed")).await.0,
+        StatusCode::CREATED
+    );
+    assert_eq!(get(&sim, &url).await.body["status"], "closed");
 }

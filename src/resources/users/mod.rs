@@ -1,8 +1,16 @@
-//! Users: `test-connection` reads the user the credentials belong to (`GET /v2/users/me`,
-//! <https://developer.helpscout.com/mailbox-api/endpoints/users/me/>): the cheapest call that
-//! proves a token works, and what a platform's "Test" button runs.
+//! Users and teams: `test-connection` reads the user the credentials belong to (`GET
+//! /v2/users/me`, <https://developer.helpscout.com/mailbox-api/endpoints/users/me/>): the
+//! cheapest call that proves a token works, and what a platform's "Test" button runs; the
+//! lookups list and get users (`list.rs`) and teams with their members (`teams.rs`).
+
+mod list;
+mod teams;
+
+pub use list::{GetUser, ListUsers, get, list};
+pub use teams::{ListTeamMembers, members, team_record, teams};
 
 use crate::bindings::exports::helpscout::connector::users as wit;
+use crate::catalog::declare::*;
 use crate::client::{Client, Transport};
 use crate::decode::Validate;
 use crate::error::Result;
@@ -59,3 +67,32 @@ pub fn record(json: &str) -> Result<wit::User> {
         raw_json: json.to_string(),
     })
 }
+
+/// `test-connection`, as the catalog declares it.
+pub const ENTRY: Entry = Entry {
+    name: "test-connection",
+    title: "Test the connection",
+    group: Group::Account,
+    description: "Check the credentials: the Help Scout user they belong to (GET /v2/users/me), \
+                  or the typed error (unauthorized, denied, …).",
+    files: files!("test-connection"),
+    option_fields: &[],
+    effects: Effects::READ,
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| {
+        let _: TestConnection = decode(input)?;
+        json(&me(client)?)
+    },
+    #[cfg(test)]
+    input_type: schema_of::<TestConnection>,
+};
+
+/// The entries of this resource, in catalog order.
+pub const ENTRIES: &[Entry] = &[
+    ENTRY,
+    list::ENTRY,
+    list::GET_ENTRY,
+    teams::ENTRY,
+    teams::MEMBERS_ENTRY,
+];

@@ -1,0 +1,16 @@
+//! The `tags` export.
+
+use super::{Component, Result, open};
+use crate::bindings::exports::helpscout::connector::{tags as wt, types};
+use crate::error::Error;
+use crate::resources::tags;
+
+impl wt::Guest for Component {
+    fn list_tags(conn: types::Connection) -> Result<Vec<wt::Tag>> {
+        let listed = tags::list(&mut open(conn)?)?;
+        Ok(listed
+            .texts()
+            .map(tags::record)
+            .collect::<std::result::Result<_, Error>>()?)
+    }
+}
