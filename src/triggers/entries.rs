@@ -161,8 +161,9 @@ pub const ENTRIES: &[Entry] = &[
         "customer.updated",
         Some(Watch::UpdatedCustomers),
         "A customer changed (webhook customer.updated). Polled: customers changed since the \
-         cursor, once per change a poll sees (two changes between polls, or in one second, \
-         are one event)."
+         cursor, once per change a poll sees: two changes between polls, or in one second, \
+         are one event, and a change in the second the customer was made is not seen (Help \
+         Scout's times have whole seconds); the webhook reports each."
     ),
     trigger!(
         "customer-deleted",

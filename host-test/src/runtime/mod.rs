@@ -191,6 +191,24 @@ impl Runtime {
             .collect()
     }
 
+    /// Every function the component exports, as `(interface, function)`
+    /// (`helpscout:connector/conversations@0.3.0`, `find-conversations`).
+    pub fn export_functions(&self) -> Vec<(String, String)> {
+        use wasmtime::component::types::ComponentItem;
+        let component = self.pre.instance_pre().component();
+        let mut functions = Vec::new();
+        for (interface, export) in component.component_type().exports(&self.engine) {
+            if let ComponentItem::ComponentInstance(instance) = export.ty {
+                for (name, item) in instance.exports(&self.engine) {
+                    if matches!(item.ty, ComponentItem::ComponentFunc(_)) {
+                        functions.push((interface.to_string(), name.to_string()));
+                    }
+                }
+            }
+        }
+        functions
+    }
+
     /// A fresh store for one call.
     fn store(&self) -> Store<HostState> {
         let output = MemoryOutputPipe::new(GUEST_OUTPUT_BYTES);

@@ -23,6 +23,20 @@ pub struct Activity<'a> {
 }
 
 const STATUSES: [&str; 4] = ["active", "pending", "closed", "spam"];
+const USERS: [u64; 4] = [301, 302, 303, 304];
+
+/// A conversation as Help Scout has it.
+pub struct Seen {
+    pub status: String,
+    pub assignee: Option<u64>,
+    pub tags: Vec<String>,
+    pub threads: Vec<String>,
+}
+
+/// An assignee, or nobody one time in four.
+fn someone(rng: &mut Rng) -> Option<u64> {
+    (!rng.chance(25)).then(|| *rng.pick(&USERS))
+}
 const MAILBOXES: [u64; 3] = [1001, 1002, 1003];
 
 /// What an action's request may meet: kinds for reads (retried) and for writes (retried when
@@ -76,17 +90,21 @@ impl Activity<'_> {
         }
     }
 
-    /// The conversation's status and thread texts as Help Scout has them.
-    pub async fn look_at(&self, id: u64) -> anyhow::Result<(String, Vec<String>)> {
+    /// The conversation as Help Scout has it.
+    pub async fn look_at(&self, id: u64) -> anyhow::Result<Seen> {
         let got = self.read("get-conversation", &json!({"id": id})).await?;
-        let status = got["status"].as_str().unwrap_or("").to_string();
-        let threads = got["_embedded"]["threads"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|t| t["body"].as_str().map(str::to_string))
-            .collect();
-        Ok((status, threads))
+        let texts = |list: &Value, key: &str| -> Vec<String> {
+            let items = list.as_array().into_iter().flatten();
+            items
+                .filter_map(|t| t[key].as_str().map(str::to_string))
+                .collect()
+        };
+        Ok(Seen {
+            status: got["status"].as_str().unwrap_or("").to_string(),
+            assignee: got["assignee"]["id"].as_u64(),
+            tags: texts(&got["tags"], "tag"),
+            threads: texts(&got["_embedded"]["threads"], "body"),
+        })
     }
 
     pub async fn create_conversation(
@@ -101,8 +119,9 @@ impl Activity<'_> {
             Some(email) => json!({"email": email, "firstName": "New", "lastName": subject}),
             None => json!({"id": *rng.pick(&model.customers)}),
         };
+        let assignee = someone(rng);
         let input = json!({"subject": subject, "mailboxId": *rng.pick(&MAILBOXES), "type": "email",
-            "status": status, "customer": customer,
+            "status": status, "customer": customer, "assignTo": assignee,
             "threads": [{"type": "customer", "customer": customer, "text": format!("{subject}-t")}]});
         self.maybe_fault(rng, Some("POST"), 20);
         let id = match self.invoke("create-conversation", &input).await? {
@@ -112,7 +131,7 @@ impl Activity<'_> {
         let Some(id) = id else { return Ok(()) };
         let got = self.read("get-conversation", &json!({"id": id})).await?;
         let new_customer = new_email.and_then(|_| got["primaryCustomer"]["id"].as_u64());
-        model.conversation_created(id, status, &subject, new_customer);
+        model.conversation_created((id, status, assignee), &subject, new_customer);
         if let Some(c) = model.conversations.get_mut(&id) {
             c.threads.push(format!("{subject}-t"));
         }
@@ -157,19 +176,61 @@ impl Activity<'_> {
         Ok(())
     }
 
-    pub async fn set_status(&mut self, model: &mut Model, rng: &mut Rng) -> anyhow::Result<()> {
+    /// A status, an assignee, or tags added or taken off, or several at once.
+    pub async fn update_conversation(
+        &mut self,
+        model: &mut Model,
+        rng: &mut Rng,
+    ) -> anyhow::Result<()> {
         let ids: Vec<u64> = model.conversations.keys().copied().collect();
         let id = *rng.pick(&ids);
-        let status = *rng.pick(&STATUSES);
-        self.maybe_fault(rng, Some("PATCH"), 15);
-        match self
-            .invoke("update-conversation", &json!({"id": id, "status": status}))
-            .await?
-        {
-            Ok(_) => model.status_set(id, status),
+        let Some(before) = model.conversations.get(&id).cloned() else {
+            return Ok(());
+        };
+        let mut input = json!({"id": id});
+        let status = rng.chance(60).then(|| *rng.pick(&STATUSES));
+        if let Some(s) = status {
+            input["status"] = json!(s);
+        }
+        let assignee = rng.chance(35).then(|| someone(rng));
+        if let Some(a) = assignee {
+            input["assignTo"] = json!(a);
+        }
+        let mut tags = before.tags.clone();
+        if rng.chance(30) || (status.is_none() && assignee.is_none()) {
+            match tags.first().cloned().filter(|_| rng.chance(40)) {
+                Some(gone) => {
+                    input["removeTags"] = json!([gone]);
+                    tags.retain(|t| *t != gone);
+                }
+                None => {
+                    let added = self.token();
+                    input["addTags"] = json!([added]);
+                    tags.push(added);
+                }
+            }
+        }
+        let method = *rng.pick(&["PATCH", "PUT"]);
+        self.maybe_fault(rng, Some(method), 15);
+        match self.invoke("update-conversation", &input).await? {
+            Ok(_) => {
+                if let Some(s) = status {
+                    model.status_set(id, s);
+                }
+                if let Some(a) = assignee {
+                    model.assigned(id, a);
+                }
+                if tags != before.tags {
+                    model.tagged(id, tags);
+                }
+            }
             Err(_) => {
-                let (now, _) = self.look_at(id).await?;
-                model.status_set(id, &now);
+                let now = self.look_at(id).await?;
+                model.status_set(id, &now.status);
+                model.assigned(id, now.assignee);
+                if sorted(&now.tags) != sorted(&before.tags) {
+                    model.tagged(id, now.tags);
+                }
             }
         }
         Ok(())
@@ -191,13 +252,44 @@ impl Activity<'_> {
         if let Some(s) = status {
             input["status"] = json!(s);
         }
+        // A reply always says who has the conversation after it (the default depends on the
+        // mailbox's settings).
+        let assign = (kind == ThreadKind::Reply).then(|| someone(rng));
+        if let Some(a) = assign {
+            input["assignTo"] = json!(a);
+        }
         self.maybe_fault(rng, Some("POST"), 15);
         let applied = match self.invoke("create-thread", &input).await? {
             Ok(_) => true,
-            Err(_) => self.look_at(id).await?.1.contains(&text),
+            Err(_) => self.look_at(id).await?.threads.contains(&text),
         };
         if applied {
-            model.thread_added(id, kind, &text, status);
+            model.thread_added((id, kind, &text), status, assign);
+        }
+        Ok(())
+    }
+
+    /// A customer's job title changed.
+    pub async fn update_customer(
+        &mut self,
+        model: &mut Model,
+        rng: &mut Rng,
+    ) -> anyhow::Result<()> {
+        let id = *rng.pick(&model.customers);
+        let title = self.token();
+        self.maybe_fault(rng, Some("PATCH"), 15);
+        let applied = match self
+            .invoke("update-customer", &json!({"id": id, "jobTitle": title}))
+            .await?
+        {
+            Ok(_) => true,
+            Err(_) => {
+                let got = self.read("get-customer", &json!({"id": id})).await?;
+                got["jobTitle"] == title.as_str()
+            }
+        };
+        if applied {
+            model.customer_updated(id);
         }
         Ok(())
     }
@@ -215,4 +307,10 @@ impl Activity<'_> {
         }
         Ok(())
     }
+}
+
+fn sorted(tags: &[String]) -> Vec<String> {
+    let mut tags = tags.to_vec();
+    tags.sort();
+    tags
 }

@@ -3,7 +3,7 @@
 //! webhook deliveries received on loopback and verified through the component, fed back in a
 //! shuffled order with redeliveries mixed in. Both keep every event they got.
 
-use super::model::Change;
+use super::model::{Change, assignee_detail};
 use super::rng::Rng;
 use crate::bindings::Connection;
 use crate::runtime::Runtime;
@@ -18,6 +18,11 @@ use std::sync::{Arc, Mutex};
 pub fn change_of(trigger: &'static str, id: Option<u64>, data: &Value) -> Change {
     let detail = match trigger {
         "conversation-status-changed" => data["status"].as_str().unwrap_or("").to_string(),
+        // A poll names the change (`assignment.to`); a delivery carries the conversation.
+        "conversation-assigned" => match data.get("assignment") {
+            Some(change) => assignee_detail(change["to"].as_u64()),
+            None => assignee_detail(data["assignee"]["id"].as_u64()),
+        },
         _ => String::new(),
     };
     Change {
@@ -42,7 +47,7 @@ impl Poller {
     pub async fn start(
         runtime: &Runtime,
         conn: &Connection,
-        triggers: &[&'static str],
+        triggers: impl IntoIterator<Item = &'static str>,
     ) -> anyhow::Result<Self> {
         let mut poller = Poller {
             cursors: BTreeMap::new(),
@@ -112,6 +117,19 @@ async fn call(
 struct Delivery {
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+}
+
+impl Delivery {
+    /// What tells one delivery from another: its event and its body (one state of a
+    /// conversation can be the body of two events).
+    fn key(&self) -> (String, Vec<u8>) {
+        let event = self
+            .headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("x-helpscout-event"))
+            .map_or(String::new(), |(_, v)| v.clone());
+        (event, self.body.clone())
+    }
 }
 
 /// A webhook receiver on loopback that keeps every delivery, then verifies them through the
@@ -191,10 +209,10 @@ impl WebhookSink {
             }
         }
         rng.shuffle(&mut batch);
-        let mut first_ids: BTreeMap<Vec<u8>, String> = BTreeMap::new();
+        let mut first_ids: BTreeMap<(String, Vec<u8>), String> = BTreeMap::new();
         let mut again: Vec<(Delivery, bool)> = Vec::new();
         for (delivery, repeat) in batch {
-            if repeat && !first_ids.contains_key(&delivery.body) {
+            if repeat && !first_ids.contains_key(&delivery.key()) {
                 again.push((delivery, repeat));
                 continue;
             }
@@ -214,7 +232,7 @@ impl WebhookSink {
         secrets: &[String],
         delivery: Delivery,
         repeat: bool,
-        first_ids: &mut BTreeMap<Vec<u8>, String>,
+        first_ids: &mut BTreeMap<(String, Vec<u8>), String>,
     ) -> anyhow::Result<()> {
         let verified =
             crate::webhooks::verify(runtime, &delivery.body, &delivery.headers, secrets).await?;
@@ -225,13 +243,13 @@ impl WebhookSink {
         let event = verified.event;
         if repeat {
             self.redelivered += 1;
-            if first_ids.get(&delivery.body) == Some(&event.event_id) {
+            if first_ids.get(&delivery.key()) == Some(&event.event_id) {
                 self.redelivered_same_id += 1;
             }
             return Ok(());
         }
         self.deliveries += 1;
-        first_ids.insert(delivery.body.clone(), event.event_id.clone());
+        first_ids.insert(delivery.key(), event.event_id.clone());
         let Some(trigger) = event.trigger.as_deref().and_then(known_trigger) else {
             return Ok(());
         };

@@ -18,6 +18,8 @@ pub struct Change {
 #[derive(Debug, Clone, Default)]
 pub struct Conversation {
     pub status: String,
+    pub assignee: Option<u64>,
+    pub tags: Vec<String>,
     /// Texts of the threads the soak added (each text is unique).
     pub threads: Vec<String>,
 }
@@ -61,12 +63,14 @@ impl Model {
         });
     }
 
-    /// A conversation the activity may change (seeded: its status read at the start).
-    pub fn knows(&mut self, id: u64, status: &str) {
+    /// A conversation the activity may change (seeded: its state read at the start).
+    pub fn knows(&mut self, id: u64, status: &str, assignee: Option<u64>, tags: Vec<String>) {
         self.conversations.insert(
             id,
             Conversation {
                 status: status.to_string(),
+                assignee,
+                tags,
                 threads: Vec::new(),
             },
         );
@@ -76,12 +80,11 @@ impl Model {
     /// is created with it, which `customer.created` reports).
     pub fn conversation_created(
         &mut self,
-        id: u64,
-        status: &str,
+        (id, status, assignee): (u64, &str, Option<u64>),
         subject: &str,
         new_customer: Option<u64>,
     ) {
-        self.knows(id, status);
+        self.knows(id, status, assignee, Vec::new());
         self.created_subjects.push(subject.to_string());
         self.expect("new-conversation", id, "");
         if let Some(customer) = new_customer {
@@ -108,15 +111,51 @@ impl Model {
         }
     }
 
-    /// A thread was added, with the status its request asked for. A reply reactivates the
-    /// conversation unless a status is given ("If not explicitly set, a reply thread will
-    /// reactivate the conversation", Create Reply); a customer thread re-opens it unless imported
-    /// (Create Customer Thread); a note changes it only when asked (`inbox_predefined` leaves it).
-    pub fn thread_added(&mut self, id: u64, kind: ThreadKind, text: &str, status: Option<&str>) {
+    /// The conversation's assignee became `assignee` (a change only when it differs).
+    pub fn assigned(&mut self, id: u64, assignee: Option<u64>) {
+        let Some(c) = self.conversations.get_mut(&id) else {
+            return;
+        };
+        if c.assignee != assignee {
+            c.assignee = assignee;
+            self.expect("conversation-assigned", id, assignee_detail(assignee));
+        }
+    }
+
+    /// The conversation's tags were set (Help Scout reports every tags write).
+    pub fn tagged(&mut self, id: u64, tags: Vec<String>) {
+        if let Some(c) = self.conversations.get_mut(&id) {
+            c.tags = tags;
+            self.expect("tags-changed", id, "");
+        }
+    }
+
+    /// The customer changed (Help Scout reports every change).
+    pub fn customer_updated(&mut self, id: u64) {
+        self.expect("customer-updated", id, "");
+    }
+
+    /// A thread was added, with the status and assignee its request asked for. A reply
+    /// reactivates the conversation unless a status is given ("If not explicitly set, a reply
+    /// thread will reactivate the conversation", Create Reply); a customer thread re-opens it
+    /// unless imported (Create Customer Thread); a note changes it only when asked
+    /// (`inbox_predefined` leaves it). Each thread fires its reply or note trigger.
+    pub fn thread_added(
+        &mut self,
+        (id, kind, text): (u64, ThreadKind, &str),
+        status: Option<&str>,
+        assign: Option<Option<u64>>,
+    ) {
         let Some(c) = self.conversations.get_mut(&id) else {
             return;
         };
         c.threads.push(text.to_string());
+        let trigger = match kind {
+            ThreadKind::Reply => "agent-replied",
+            ThreadKind::Note => "note-added",
+            ThreadKind::Customer => "customer-replied",
+        };
+        self.expect(trigger, id, "");
         let after = match (kind, status) {
             (ThreadKind::Note, Some("inbox_predefined")) | (ThreadKind::Note, None) => None,
             (_, Some(s)) => Some(s),
@@ -124,6 +163,9 @@ impl Model {
         };
         if let Some(status) = after {
             self.status_set(id, status);
+        }
+        if let Some(assignee) = assign {
+            self.assigned(id, assignee);
         }
     }
 
@@ -137,6 +179,11 @@ impl Model {
     }
 }
 
+/// What an assignment change says: the new assignee's id, or `none`.
+pub fn assignee_detail(assignee: Option<u64>) -> String {
+    assignee.map_or("none".to_string(), |id| id.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,15 +191,25 @@ mod tests {
     #[test]
     fn statuses_follow_the_thread_rules() {
         let mut m = Model::default();
-        m.knows(1, "closed");
-        m.thread_added(1, ThreadKind::Note, "a", None);
-        m.thread_added(1, ThreadKind::Note, "b", Some("inbox_predefined"));
-        assert!(m.expected.is_empty());
-        m.thread_added(1, ThreadKind::Reply, "c", None);
-        m.thread_added(1, ThreadKind::Reply, "d", Some("pending"));
+        m.knows(1, "closed", None, Vec::new());
+        m.thread_added((1, ThreadKind::Note, "a"), None, None);
+        m.thread_added((1, ThreadKind::Note, "b"), Some("inbox_predefined"), None);
+        assert!(m.expected_of("conversation-status-changed").is_empty());
+        m.thread_added((1, ThreadKind::Reply, "c"), None, Some(Some(301)));
+        m.thread_added(
+            (1, ThreadKind::Reply, "d"),
+            Some("pending"),
+            Some(Some(301)),
+        );
         m.status_set(1, "pending");
-        m.thread_added(1, ThreadKind::Customer, "e", None);
-        let details: Vec<&str> = m.expected.iter().map(|c| c.detail.as_str()).collect();
+        m.thread_added((1, ThreadKind::Customer, "e"), None, None);
+        let details: Vec<String> = m
+            .expected_of("conversation-status-changed")
+            .into_iter()
+            .map(|c| c.detail)
+            .collect();
         assert_eq!(details, ["active", "pending", "active"]);
+        assert_eq!(m.expected_of("conversation-assigned").len(), 1);
+        assert_eq!(m.expected_of("note-added").len(), 2);
     }
 }

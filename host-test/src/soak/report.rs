@@ -2,10 +2,10 @@
 //! the triggers reported (lost, duplicated, merged) or what Help Scout holds (writes applied
 //! twice or lost, a status other than the model's).
 
-use super::TRIGGERS;
 use super::activity::Activity;
 use super::consumers::{Poller, WebhookSink};
 use super::model::{Change, Model};
+use super::{POLLS_MERGE, TRIGGERS, WEBHOOK_ONLY};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -97,13 +97,21 @@ pub async fn check(
         let expected = model.expected_of(trigger);
         report.changes.insert(trigger.to_string(), expected.len());
         for (way, events) in [("poll", &poller.events), ("webhook", &sink.events)] {
+            if way == "poll" && WEBHOOK_ONLY.contains(&trigger) {
+                continue;
+            }
             let got: Vec<Change> = events
                 .values()
                 .filter(|c| c.trigger == trigger)
                 .cloned()
                 .collect();
             report.events.insert(format!("{trigger}/{way}"), got.len());
-            compare(&mut report, trigger, way, &expected, got);
+            if way == "poll" && POLLS_MERGE.contains(&trigger) {
+                let seen = observable(act, &expected).await?;
+                compare_merging(&mut report, trigger, &seen, &got);
+            } else {
+                compare(&mut report, trigger, way, &expected, got);
+            }
         }
     }
     state(act, model, &mut report).await?;
@@ -152,17 +160,78 @@ fn compare(report: &mut Report, trigger: &str, way: &str, expected: &[Change], g
     }
 }
 
+/// The customer changes a poll can see at all: a customer whose `updatedAt` still equals its
+/// `createdAt` was changed in the second it was made, which Help Scout's second-precision times
+/// cannot tell from no change (the trigger's description says so; its webhook reports it).
+async fn observable(act: &Activity<'_>, expected: &[Change]) -> anyhow::Result<Vec<Change>> {
+    let mut seen = Vec::new();
+    for change in expected {
+        let input = json!({"id": change.object}).to_string();
+        let customer = match act
+            .runtime
+            .invoke(&act.conn, "get-customer", &input)
+            .await?
+        {
+            Ok(out) => serde_json::from_str::<serde_json::Value>(&out.output_json)?,
+            Err(_) => continue,
+        };
+        if customer["updatedAt"] != customer["createdAt"] {
+            seen.push(change.clone());
+        }
+    }
+    Ok(seen)
+}
+
+/// A trigger whose polls see the latest state only: every changed object reported at least
+/// once and at most once per change, no object reported that did not change.
+fn compare_merging(report: &mut Report, trigger: &str, expected: &[Change], got: &[Change]) {
+    let count = |list: &[Change]| {
+        let mut per: BTreeMap<u64, usize> = BTreeMap::new();
+        for c in list {
+            *per.entry(c.object).or_default() += 1;
+        }
+        per
+    };
+    let (want, have) = (count(expected), count(got));
+    let missing = want.keys().filter(|o| !have.contains_key(o)).count();
+    let extra: usize = have
+        .iter()
+        .map(|(o, n)| n.saturating_sub(want.get(o).copied().unwrap_or(0)))
+        .sum();
+    if missing > 0 {
+        report.lost += missing;
+        report.problems.push(format!(
+            "{trigger} by poll: {missing} changed objects never reported"
+        ));
+    }
+    if extra > 0 {
+        report.duplicated += extra;
+        report.problems.push(format!(
+            "{trigger} by poll: {extra} events more than changes"
+        ));
+    }
+}
+
 /// Help Scout's state against the model: each conversation's status and the run's threads in
 /// it (each exactly once), each created conversation and customer exactly once.
 async fn state(act: &Activity<'_>, model: &Model, report: &mut Report) -> anyhow::Result<()> {
     for (id, expected) in &model.conversations {
-        let (status, threads) = act.look_at(*id).await?;
-        if status != expected.status {
+        let seen = act.look_at(*id).await?;
+        if (&seen.status, seen.assignee) != (&expected.status, expected.assignee) {
             report.problems.push(format!(
-                "conversation {id} is {status}, the model says {}",
-                expected.status
+                "conversation {id} is {} assigned to {:?}, the model says {} to {:?}",
+                seen.status, seen.assignee, expected.status, expected.assignee
             ));
         }
+        let (mut have, mut want) = (seen.tags.clone(), expected.tags.clone());
+        have.sort();
+        want.sort();
+        if have != want {
+            report.problems.push(format!(
+                "conversation {id} has tags {have:?}, the model says {want:?}"
+            ));
+        }
+        let threads = seen.threads;
         let ours: Vec<&String> = threads
             .iter()
             .filter(|t| t.starts_with(&act.prefix))

@@ -4,17 +4,21 @@
 mod common;
 
 mod auth;
+mod catalog_contract;
 mod conformance;
 mod conversation_writes;
 mod conversations;
 mod customers;
+mod edits;
 mod exactly_once;
 mod faults;
 mod host;
 mod limits;
 mod load;
+mod lookups;
 mod mailboxes;
 mod mcp;
+mod more_triggers;
 mod page_rules;
 mod platform;
 mod schemas;

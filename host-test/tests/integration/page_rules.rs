@@ -28,13 +28,20 @@ fn each_thread_type_takes_the_statuses_its_create_page_lists() {
                            "status": "inbox_predefined"});
         let error = env.err("create-thread", &reply.to_string()).await;
         assert_eq!(validation_path(&error), "status");
-        assert_eq!(writes(&env).len(), 1, "the reply's status was refused before sending");
+        assert_eq!(
+            writes(&env).len(),
+            1,
+            "the reply's status was refused before sending"
+        );
         // `all` is on older copies of Create Note, not on the newest, which the simulator
         // follows: the connector sends it, Help Scout refuses it.
         let note_all =
             json!({"conversationId": 5000007, "type": "note", "text": "n", "status": "all"});
         let error = env.err("create-thread", &note_all.to_string()).await;
-        assert!(matches!(error, host_test::bindings::ConnectorError::Validation(_)), "{error:?}");
+        assert!(
+            matches!(error, host_test::bindings::ConnectorError::Validation(_)),
+            "{error:?}"
+        );
         assert_eq!(writes(&env).len(), 2);
     });
 }

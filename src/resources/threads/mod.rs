@@ -330,7 +330,10 @@ mod tests {
         assert!(check("reply", "inbox_predefined").is_err());
         assert!(check("note", "inbox_predefined").is_ok());
         assert!(check("note", "closed").is_ok());
-        assert!(check("note", "all").is_ok(), "older copies of Create Note list it");
+        assert!(
+            check("note", "all").is_ok(),
+            "older copies of Create Note list it"
+        );
     }
 
     #[test]

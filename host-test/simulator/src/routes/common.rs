@@ -177,7 +177,9 @@ pub struct CustomerScope<'a> {
 
 /// A change to customer `id`: under the lock, 404 when it is unknown; `change` validates and
 /// alters it (an error stamps and emits nothing; changes that must be all-or-nothing work on a
-/// copy); then `updatedAt` is stamped and `customer.updated` emitted.
+/// copy); then, when the customer really changed, `updatedAt` is stamped and `customer.updated`
+/// emitted (Invented: no page says whether a write that changes nothing, such as a repeated
+/// `replace`, fires the event; here it does not).
 pub fn with_customer<T>(
     shared: &Shared,
     id: u64,
@@ -195,8 +197,11 @@ pub fn with_customer<T>(
         next_entry: &mut ids.entry,
         property_defs,
     };
+    let before = crate::render::customer(&shared.base, c);
     let out = change(c, scope)?;
-    c.updated_at = time::now();
-    st.emit_customer(&shared.base, "customer.updated", id);
+    if crate::render::customer(&shared.base, c) != before {
+        c.updated_at = time::now();
+        st.emit_customer(&shared.base, "customer.updated", id);
+    }
     Ok(out)
 }

@@ -22,8 +22,12 @@ pub async fn put_tags(
     .unwrap_or_default();
     with_conversation(&shared, id, |st, id| {
         let tags = st.ensure_tags(&names);
-        conversation_mut(st, id)?.tags = tags;
-        Ok(Some("convo.tags"))
+        let conversation = conversation_mut(st, id)?;
+        // Invented: no page says whether a write that leaves the tags as they were fires
+        // `convo.tags`; here it does not (a repeated PUT changes nothing).
+        let changed = conversation.tags != tags;
+        conversation.tags = tags;
+        Ok(changed.then_some("convo.tags"))
     })
 }
 
