@@ -14,6 +14,7 @@ server's stderr for the credentials. Prints one summary line with the time of on
 import asyncio
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,11 +26,11 @@ HOST = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/debug/host-
 # The simulator's demo app (host-test/simulator/src/lib.rs, `credentials`).
 CLIENT_ID = "demo-client-id"
 CLIENT_SECRET = "demo-client-secret"
-READS = {"list-mailboxes", "find-conversations", "get-conversation", "find-customers",
-         "get-customer", "test-connection", "list-webhooks", "new-conversation",
-         "conversation-status-changed", "new-customer", "options"}
-WRITES = {"create-conversation", "update-conversation", "create-thread", "create-customer",
-          "update-customer", "subscribe-webhook", "unsubscribe-webhook"}
+# The tools and what they do to Help Scout, from the component's own catalog (`host-test actions`:
+# each entry's declared effects); `options` is the server's own read.
+ENTRIES = json.loads(subprocess.run([HOST, "actions"], check=True, capture_output=True).stdout)
+READS = {e["name"] for e in ENTRIES if e["effects"]["readOnly"]} | {"options"}
+WRITES = {e["name"] for e in ENTRIES if not e["effects"]["readOnly"]}
 
 
 def server(workdir, allow_writes):
@@ -61,6 +62,11 @@ async def read_only_session(workdir):
             assert tools["create-thread"].annotations.destructive_hint is True
             assert tools["create-customer"].annotations.destructive_hint is False
             assert tools["get-conversation"].input_schema["properties"]["id"]["title"] == "ID"
+            # A raw GET only reads, so a read-only server runs it; a raw POST it refuses.
+            raw = await session.call_tool("api-request", {"method": "GET", "path": "/v2/tags"})
+            assert not raw.is_error and output(raw)["status"] == 200, raw
+            raw = await session.call_tool("api-request", {"method": "POST", "path": "/v2/tags"})
+            assert raw.is_error and output(raw)["error"] == "read-only", raw
 
             started = time.perf_counter()
             got = await session.call_tool("get-conversation", {"id": 5000001})
@@ -120,7 +126,7 @@ async def main():
         call_ms = await read_only_session(workdir)
         await read_write_session(workdir)
         scan(workdir)
-    print(f"mcp-test: PASS — 18 tools, read-only refusal, --allow-writes, typed errors, options, "
+    print(f"mcp-test: PASS — {len(READS | WRITES)} tools, read-only refusal, --allow-writes, typed errors, options, "
           f"no secret in the transcript; one tools/call {call_ms:.1f} ms")
 
 

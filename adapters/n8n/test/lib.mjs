@@ -122,7 +122,18 @@ export async function startSlowProxy(target, { slow = /^\/v2\/mailboxes/, delayM
 export function rawOutput(stdout) {
   const i = stdout.search(/^\{/m);
   if (i < 0) return null;
-  try { return JSON.parse(stdout.slice(i)); } catch { return null; }
+  // The document ends where its braces balance (n8n may print more after it).
+  let depth = 0, inStr = false, esc = false;
+  for (let k = i; k < stdout.length; k++) {
+    const ch = stdout[k];
+    if (inStr) { if (esc) esc = false; else if (ch === '\\') esc = true; else if (ch === '"') inStr = false; continue; }
+    if (ch === '"') inStr = true;
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) {
+      try { return JSON.parse(stdout.slice(i, k + 1)); } catch { return null; }
+    }
+  }
+  return null;
 }
 
 /** A REST session with n8n (owner set up, cookie kept). */

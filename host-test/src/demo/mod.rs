@@ -11,6 +11,7 @@ use helpscout_simulator::{Simulator, SimulatorOptions, credentials};
 use serde_json::Value;
 use std::path::Path;
 
+mod catalog;
 mod platform;
 mod triggers;
 mod writes;
@@ -96,6 +97,10 @@ pub async fn demo(component: Option<&Path>) -> i32 {
         ),
         ("webhook loop: 2 triggers, 1 URL", demo.local_loop().await),
         ("poll: new-customer", demo.poll_trigger().await),
+        ("poll: note-added", demo.thread_trigger().await),
+        ("tags: added, the others kept", demo.tag_added().await),
+        ("replay: webhook-only triggers", demo.webhook_only().await),
+        ("every action and polled trigger", demo.every_entry().await),
         ("error: partial update", demo.partial_update().await),
         ("error: bad custom field", demo.bad_custom_field().await),
         ("error: unknown conversation", demo.not_found().await),
@@ -132,7 +137,12 @@ impl Demo {
     }
 
     /// Runs an action by name and parses its JSON output.
-    async fn invoke(&self, conn: &Connection, name: &str, input: &str) -> Result<Value, String> {
+    pub(crate) async fn invoke(
+        &self,
+        conn: &Connection,
+        name: &str,
+        input: &str,
+    ) -> Result<Value, String> {
         match self.runtime.invoke(conn, name, input).await {
             Ok(Ok(inv)) => serde_json::from_str(&inv.output_json).map_err(|e| e.to_string()),
             Ok(Err(e)) => Err(format!(
@@ -180,7 +190,12 @@ impl Demo {
     async fn catalog(&self) -> Step {
         let entries = self.runtime.describe().await.map_err(|e| e.to_string())?;
         let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
-        Ok(format!("{} entries: {}", entries.len(), names.join(", ")))
+        let triggers = entries.iter().filter(|e| e.trigger.is_some()).count();
+        Ok(format!(
+            "{} actions, {triggers} triggers: {}",
+            entries.len() - triggers,
+            names.join(", ")
+        ))
     }
 
     async fn client_credentials(&self) -> Step {

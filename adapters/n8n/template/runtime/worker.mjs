@@ -119,7 +119,23 @@ function fresh() {
   return instantiate((name) => modules.get(name), imports);
 }
 
+/** Whether the linear memory refuses to grow past the cap (a check of the patched maximum). */
+function probeMemoryCap() {
+  const memories = [];
+  instantiate((name) => modules.get(name), imports, (module, importObject) => {
+    const inst = new WebAssembly.Instance(module, importObject);
+    for (const v of Object.values(inst.exports)) if (v instanceof WebAssembly.Memory) memories.push(v);
+    return inst;
+  });
+  const mem = memories[0];
+  const pages = mem.buffer.byteLength / 65536;
+  let capped = false;
+  try { mem.grow(memoryPages - pages + 1); } catch { capped = true; }
+  return { capped, maxMb: (memoryPages * 65536) / 1048576, pagesAtStart: pages };
+}
+
 const calls = {
+  probeMemoryCap: () => probeMemoryCap(),
   describe: (c) => c.catalog.describe(),
   authDescribe: (c) => c.auth.describe(),
   invoke: (c, conn, name, input) => c.catalog.invoke(conn, name, input),
@@ -137,7 +153,7 @@ parentPort.on('message', (msg) => {
     const fn = calls[method];
     if (!fn) throw new Error(`unknown method ${method}`);
     if (method === 'verifyWebhook') args[0].body = new Uint8Array(args[0].body);
-    reply = { id, ok: true, value: fn(fresh(), ...args) };
+    reply = { id, ok: true, value: method === 'probeMemoryCap' ? fn() : fn(fresh(), ...args) };
   } catch (e) {
     if (e && typeof e === 'object' && 'payload' in e) {
       // The component's typed error (a WIT `result` thrown by jco as ComponentError).

@@ -1,0 +1,364 @@
+#!/usr/bin/env node
+// The n8n test, headless: installs the packed node into a scratch N8N_USER_FOLDER, imports
+// credentials and workflows with n8n's CLI, runs `n8n execute` for every action and the error
+// paths, then `n8n start` for what needs a running n8n (REST options endpoint, credential test,
+// webhook delivery, polling, the event loop during a slow call). One PASS/FAIL line per check.
+//
+//   node run.mjs --n8n-dir DIR --host-test BIN --tgz FILE --work DIR
+//
+// Called by scripts/n8n-test (which installs Node 24 and n8n and generates the package).
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import {
+  Rest, assert, check, freePort, now, rawOutput, results, run, secs, sleep, start, startSimulator,
+  startSlowProxy, stop, stopAll, waitFor, writeJson,
+} from './lib.mjs';
+import * as W from './workflows.mjs';
+
+const argv = process.argv.slice(2);
+const arg = (k) => { const i = argv.indexOf(k); return i >= 0 ? argv[i + 1] : undefined; };
+const n8nDir = resolve(arg('--n8n-dir'));
+const hostTest = resolve(arg('--host-test'));
+const tgz = resolve(arg('--tgz'));
+const work = resolve(arg('--work'));
+const n8nBin = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
+const flatted = createRequire(join(n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted');
+
+const DEMO = { token: 'demo-access-token', clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
+const phases = [];
+const phase = async (name, fn) => { const t = now(); const r = await fn(); phases.push(`${name} ${secs(now() - t)}`); return r; };
+const started = now();
+
+process.on('SIGINT', async () => { await stopAll(); process.exit(130); });
+process.on('SIGTERM', async () => { await stopAll(); process.exit(143); });
+
+rmSync(work, { recursive: true, force: true });
+const home = join(work, 'home');
+const logs = join(work, 'logs');
+mkdirSync(join(home, '.n8n', 'nodes'), { recursive: true });
+mkdirSync(logs, { recursive: true });
+
+const baseEnv = {
+  PATH: process.env.PATH,
+  HOME: home,
+  N8N_USER_FOLDER: home,
+  N8N_ENCRYPTION_KEY: 'n8n-test-encryption-key-0123456789',
+  N8N_DIAGNOSTICS_ENABLED: 'false',
+  N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+  N8N_TEMPLATES_ENABLED: 'false',
+  N8N_PERSONALIZATION_ENABLED: 'false',
+  N8N_SECURE_COOKIE: 'false',
+  N8N_LOG_LEVEL: 'info',
+  N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+  N8N_HELPSCOUT_DEADLINE_MS: '60000',
+  npm_config_cache: process.env.npm_config_cache ?? '',
+};
+const cli = (args, extra = {}) => run(process.execPath, [n8nBin, ...args], { env: { ...baseEnv, ...extra }, timeoutMs: 240000 });
+/** `host-test run ACTION` against the running simulator (stdin: the input). */
+function hostRun(action, input, api) {
+  return new Promise((resolveP) => {
+    {
+      const c = spawn(hostTest, ['run', action, '--input', '-', '--api', api, '--token', DEMO.token], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '', err = '';
+      c.stdout.on('data', (d) => { out += d; });
+      c.stderr.on('data', (d) => { err += d; });
+      c.on('close', (code) => resolveP({ code, out: out ? JSON.parse(out) : null, err }));
+      c.stdin.end(JSON.stringify(input));
+    }
+  });
+}
+
+// ---------------------------------------------------------------- setup
+
+const nodesDir = join(home, '.n8n', 'nodes');
+await phase('install node', async () => {
+  writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+  const r = await run('npm', ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', tgz], { cwd: nodesDir, env: { ...process.env } });
+  if (r.code !== 0) { console.error(r.stderr); throw new Error('npm install of the packed node failed'); }
+});
+const pkgDir = join(nodesDir, 'node_modules', 'n8n-nodes-helpscout');
+
+const sim = await phase('simulator', () => startSimulator(hostTest, logs));
+const proxy = await startSlowProxy(sim.url, { delayMs: 1500 });
+
+await phase('import', async () => {
+  const credsFile = writeJson(join(work, 'credentials.json'), W.credentials({ sim: sim.url, proxy: proxy.url, ...DEMO }));
+  const r1 = await cli(['import:credentials', `--input=${credsFile}`]);
+  unlinkSync(credsFile); // plain secrets: gone once n8n has encrypted them
+  writeFileSync(join(logs, 'import-credentials.log'), r1.stdout + r1.stderr);
+  assert(r1.code === 0, `import:credentials failed: ${r1.stderr.slice(-500)}`);
+  const wfDir = join(work, 'workflows');
+  mkdirSync(wfDir, { recursive: true });
+  for (const wf of [W.allActions(), W.errorItem(), W.errorStops(), W.clientCredentials(), W.webhookTrigger(), W.pollTrigger(), W.slowCall()]) {
+    writeJson(join(wfDir, `${wf.id}.json`), wf);
+  }
+  const r2 = await cli(['import:workflow', '--separate', `--input=${wfDir}`]);
+  writeFileSync(join(logs, 'import-workflows.log'), r2.stdout + r2.stderr);
+  assert(r2.code === 0, `import:workflow failed: ${r2.stderr.slice(-500)}`);
+});
+
+// ---------------------------------------------------------------- the runtime alone
+
+const requirePkg = createRequire(join(pkgDir, 'package.json'));
+await check('runtime: deadline stops a slow call, the next call runs', async () => {
+  process.env.N8N_HELPSCOUT_MAX_WORKERS = '2';
+  const host = requirePkg('./dist/runtime/host.js');
+  const conn = { baseUrl: proxy.url, credentials: { tag: 'access-token', val: DEMO.token } };
+  const t = now();
+  let err;
+  try { await host.call('invoke', [conn, 'list-mailboxes', '{}'], { allow: [host.authorityOf(proxy.url)], deadlineMs: 500 }); } catch (e) { err = e; }
+  const stopped = now() - t;
+  assert(err?.kind === 'deadline', `expected a deadline error, got ${err?.message ?? 'success'}`);
+  assert(stopped < 1400, `stopped after ${stopped} ms, before the 1.5 s answer`);
+  const ok = await host.call('invoke', [{ ...conn, baseUrl: sim.url }, 'list-mailboxes', '{}'], { allow: [host.authorityOf(sim.url)] });
+  assert(ok.value.outcome.tag === 'ok', 'the next call failed');
+  return `terminated after ${Math.round(stopped)} ms (deadline 500 ms, upstream 1500 ms); next call ok`;
+});
+await check('runtime: allow-list refuses any other host', async () => {
+  const host = requirePkg('./dist/runtime/host.js');
+  const conn = { baseUrl: sim.url, credentials: { tag: 'access-token', val: DEMO.token } };
+  const r = await host.call('invoke', [conn, 'list-mailboxes', '{}'], { allow: ['api.helpscout.net:443'] });
+  assert(r.value.outcome.tag === 'err' && r.value.outcome.val.tag === 'denied', `expected denied, got ${JSON.stringify(r.value.outcome).slice(0, 200)}`);
+  assert(r.value.meta.requests <= 1 && r.denied.length >= 1, 'the request was not refused before sending');
+  return `denied ${r.denied[0]} (allowed: api.helpscout.net:443)`;
+});
+await check('runtime: memory cap on the component\'s linear memory', async () => {
+  const host = requirePkg('./dist/runtime/host.js');
+  const r = await host.call('probeMemoryCap', []);
+  assert(r.value.capped, `memory grew past the cap: ${JSON.stringify(r.value)}`);
+  host.shutdown();
+  return `linear memory max ${r.value.maxMb} MiB (grow beyond refused); V8 heap ${host.settings.heapMb} MiB via resourceLimits`;
+});
+
+// ---------------------------------------------------------------- n8n execute
+
+async function execute(id) {
+  const r = await cli(['execute', `--id=${id}`, '--rawOutput']);
+  writeFileSync(join(logs, `execute-${id}.log`), r.stdout + '\n--- stderr ---\n' + r.stderr);
+  return { ...r, data: rawOutput(r.stdout) };
+}
+const firstJson = (runData, node) => runData?.[node]?.[0]?.data?.main?.[0]?.[0]?.json;
+
+const all = await phase('execute every action', () => execute('wfAllActions0001'));
+{
+  const runData = all.data?.data?.resultData?.runData ?? {};
+  const wf = W.allActions();
+  for (const node of wf.nodes.filter((n) => n.type === W.NODE)) {
+    await check(`action ${node.name}`, async () => {
+      const runs = runData[node.name];
+      assert(runs, `did not run (n8n execute exit ${all.code})`);
+      const items = runs[0].data?.main?.[0] ?? [];
+      const json = items[0]?.json;
+      assert(runs[0].executionStatus === 'success', `status ${runs[0].executionStatus}`);
+      assert(json && !('error' in json), `error item: ${JSON.stringify(json).slice(0, 300)}`);
+      if (node.name === 'find-conversations') assert(items.length >= 150, `Return All gave ${items.length} items`);
+      if (node.name === 'get-attachment') assert(runs[0].data.main[0][0].binary?.data, 'no binary data');
+      return `${items.length} item${items.length === 1 ? '' : 's'}${node.name === 'find-conversations' ? ' (Return All over next)' : ''}`;
+    });
+  }
+}
+
+await check('error item with continue-on-fail', async () => {
+  const r = await execute('wfErrorItem00001');
+  const runData = r.data?.data?.resultData?.runData;
+  const j = firstJson(runData, 'missing conversation');
+  assert(j, `no output (exit ${r.code})`);
+  assert(j.kind === 'not-found' && j.status === 404 && typeof j.correlationId === 'string' && j.correlationId, `error item ${JSON.stringify(j)}`);
+  assert(firstJson(runData, 'still runs'), 'the next node did not run');
+  return `{kind: not-found, status: 404, correlationId: ${j.correlationId.slice(0, 12)}…}; next node ran`;
+});
+
+await check('error without continue-on-fail: NodeApiError with status and correlation id', async () => {
+  const r = await execute('wfErrorStops0001');
+  const err = r.data?.data?.resultData?.error;
+  const text = JSON.stringify(r.data ?? {}) + r.stdout + r.stderr;
+  assert(err || r.code !== 0, 'the execution did not fail');
+  assert(/404/.test(text), 'no HTTP 404 in the error');
+  assert(/correlation id [0-9a-f-]+/i.test(text), 'no correlation id in the error');
+  assert(err?.name === 'NodeApiError' && err.httpCode === '404' && err.errorResponse?.correlationId, `error ${JSON.stringify(err).slice(0, 300)}`);
+  return `${err.name} httpCode ${err.httpCode}, "${err.message}", description: ${err.description.slice(0, 60)}…`;
+});
+
+await check('client credentials: the component mints, the node keeps the token', async () => {
+  const r = await execute('wfClientCreds001');
+  const runData = r.data?.data?.resultData?.runData;
+  assert(firstJson(runData, 'mint')?.id === 1001, `list-mailboxes: ${JSON.stringify(firstJson(runData, 'mint')).slice(0, 200)}`);
+  assert(firstJson(runData, 'reuse')?.id, 'test-connection failed');
+  return `list-mailboxes and test-connection with App ID/Secret`;
+});
+
+// ---------------------------------------------------------------- n8n start
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const startEnv = { ...baseEnv, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', WEBHOOK_URL: `${base}/`, N8N_HOST: '127.0.0.1', N8N_LOG_FORMAT: 'text' };
+let n8n;
+const rest = new Rest(base);
+const startedOk = await check('n8n start: ready, owner, nodes loaded', async () => {
+  n8n = start(process.execPath, [n8nBin, 'start'], { env: startEnv, log: join(logs, 'n8n-start.log') });
+  const t = now();
+  await waitFor(async () => (await fetch(`${base}/healthz/readiness`)).ok, { timeoutMs: 120000, what: 'n8n readiness' });
+  const ready = now() - t;
+  await rest.setupOwner();
+  const types = await rest.req('GET', '/types/nodes.json');
+  const list = Array.isArray(types) ? types : Object.values(types).flat();
+  const names = list.map((t) => t?.name);
+  for (const n of [W.NODE, W.TRIGGER, W.POLL]) assert(names.includes(n), `${n} not loaded`);
+  assert(names.includes(`${W.NODE}Tool`), 'no Tool variant (usableAsTool)');
+  return `ready in ${secs(ready)}; ${W.NODE}, its Tool variant, both triggers`;
+});
+
+if (startedOk) {
+  const wfs = {};
+  const activate = async (id) => {
+    const wf = (await rest.req('GET', `/rest/workflows/${id}`)).data;
+    wfs[id] = await rest.req('POST', `/rest/workflows/${id}/activate`, { versionId: wf.versionId });
+  };
+  const executions = async (id) => {
+    const r = await rest.req('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`);
+    return r.data?.results ?? r.data ?? [];
+  };
+  const executionData = async (execId) => {
+    const r = await rest.req('GET', `/rest/executions/${execId}`);
+    return flatted.parse(r.data.data);
+  };
+
+  // Poll first: its scheduled polls run at second 0 of each minute while the other checks go on.
+  let pollActivated = 0;
+  await check('polling trigger: activated', async () => {
+    await activate('wfPollTrigger001');
+    pollActivated = Date.now();
+    return 'new-customer, every minute (n8n\'s shortest interval)';
+  });
+
+  await check('credential test: good token', async () => {
+    const r = await rest.req('POST', '/rest/credentials/test', { credentials: { ...W.CRED.token, data: { kind: 'access-token', accessToken: DEMO.token, baseUrl: sim.url } } });
+    assert(r.data?.status === 'OK', JSON.stringify(r));
+    return r.data.message;
+  });
+  await check('credential test: bad token', async () => {
+    const r = await rest.req('POST', '/rest/credentials/test', { credentials: { ...W.CRED.bad, data: { kind: 'access-token', accessToken: 'not-a-valid-token', baseUrl: sim.url } } });
+    assert(r.data?.status === 'Error' && /401/.test(r.data.message), JSON.stringify(r));
+    return r.data.message;
+  });
+  await check('credential test: client credentials', async () => {
+    const r = await rest.req('POST', '/rest/credentials/test', { credentials: { ...W.CRED.client, data: { kind: 'client-credentials', ...DEMO, accessToken: undefined, baseUrl: sim.url } } });
+    assert(r.data?.status === 'OK', JSON.stringify(r));
+    return r.data.message;
+  });
+
+  const options = (operation, resource, method, params, path) => rest.req('POST', '/rest/dynamic-node-parameters/options', {
+    nodeTypeAndVersion: { name: W.NODE, version: 1 }, methodName: method, path,
+    currentNodeParameters: { authentication: 'appCredentials', resource, operation, ...params },
+    credentials: { helpScoutComponentApi: { id: W.CRED.token.id, name: W.CRED.token.name } },
+  });
+  await check('dependent dropdown through the REST options endpoint', async () => {
+    const f1 = (await options('find-conversations', 'conversation', 'o_find-conversations_folder', { additionalFields: { mailbox: [1001] } }, 'parameters.additionalFields.folder')).data;
+    const f2 = (await options('find-conversations', 'conversation', 'o_find-conversations_folder', { additionalFields: { mailbox: [1002] } }, 'parameters.additionalFields.folder')).data;
+    assert(f1.length && f1[0].value === 100101 && f2[0].value === 100201, `folders ${JSON.stringify(f1.slice(0, 2))} / ${JSON.stringify(f2.slice(0, 2))}`);
+    const cf = (await options('update-conversation', 'conversation', 'o_update-conversation_customFields', { id: '5000001', additionalFields: {} }, 'parameters.additionalFields.customFields.field.id')).data;
+    assert(cf.some((o) => o.name === 'Priority'), `custom fields ${JSON.stringify(cf).slice(0, 200)}`);
+    let missing;
+    try { await options('find-conversations', 'conversation', 'o_find-conversations_folder', { additionalFields: {} }, 'parameters.additionalFields.folder'); } catch (e) { missing = e; }
+    assert(missing, 'folders without a mailbox should fail');
+    return `folders of mailbox 1001: ${f1.map((o) => o.name).slice(0, 3).join(', ')}…; 1002 → ids ${f2[0].value}…; custom fields from conversation id: ${cf.map((o) => o.name).join(', ')}; no mailbox → refused`;
+  });
+
+  await check('webhook trigger: subscribed on activation, signed delivery verified', async () => {
+    await activate('wfWebhookTrig001');
+    const hooks = (await hostRun('list-webhooks', {}, sim.url)).out.items;
+    const mine = hooks.find((h) => h.url.startsWith(`${base}/webhook/`));
+    assert(mine, `no Help Scout webhook for n8n: ${JSON.stringify(hooks).slice(0, 300)}`);
+    const before = (await executions('wfWebhookTrig001')).length;
+    const created = await hostRun('create-conversation', {
+      subject: 'Webhook check', mailboxId: 1002, type: 'email', status: 'active', customer: { id: 7000001 },
+      threads: [{ type: 'customer', text: 'Does the webhook reach n8n?' }],
+    }, sim.url);
+    assert(created.code === 0, `create-conversation: ${created.err}`);
+    const list = await waitFor(async () => { const l = await executions('wfWebhookTrig001'); return l.length > before && l; }, { timeoutMs: 30000, what: 'the webhook execution' });
+    const exec = await executionData(list[0].id);
+    const j = exec.resultData.runData['Help Scout Trigger'][0].data.main[0][0].json;
+    assert(j.trigger === 'new-conversation' && j.event === 'convo.created' && j.id === created.out.id, `event ${JSON.stringify(j).slice(0, 200)}`);
+    // A forged delivery: same body, wrong signature → 401, no execution.
+    const body = JSON.stringify({ id: created.out.id, subject: 'forged' });
+    const forged = await fetch(mine.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-helpscout-event': 'convo.created', 'x-helpscout-signature': createHmac('sha1', 'not-the-secret').update(body).digest('base64') }, body });
+    await sleep(1000);
+    const after = (await executions('wfWebhookTrig001')).length;
+    assert(forged.status === 401, `forged delivery answered ${forged.status}`);
+    assert(after === before + 1, `executions ${before} → ${after}`);
+    return `simulator delivered convo.created ${created.out.id} to ${new URL(mine.url).pathname}, verified (secretIndex ${j.secretIndex}); forged signature → 401, no run`;
+  });
+
+  await check('event loop stays live during a slow component call', async () => {
+    await activate('wfSlowCall00001');
+    // Registration follows activation: wait until the path answers for POST.
+    await waitFor(async () => !/not registered\./.test(await (await fetch(`${base}/webhook/slow-call`)).text()), { timeoutMs: 20000, what: 'the slow-call webhook' });
+    const lat = [];
+    let done = false;
+    const t = now();
+    const call = fetch(`${base}/webhook/slow-call`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+      .then(async (r) => { done = true; return { status: r.status, body: await r.json() }; });
+    while (!done) {
+      const s = now();
+      await fetch(`${base}/healthz`).then((r) => r.text()).catch(() => null);
+      lat.push(now() - s);
+      await sleep(50);
+    }
+    const r = await call;
+    const took = now() - t;
+    const max = Math.max(...lat);
+    assert(r.status === 200 && Array.isArray(r.body.items ?? r.body?.[0]?.items), `slow call answered ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}`);
+    assert(took >= 1500, `the call took ${took} ms: the proxy did not delay it`);
+    assert(lat.length >= 10 && max < 500, `n8n answered ${lat.length} health checks, slowest ${Math.round(max)} ms`);
+    return `call ${secs(took)} (upstream +1.5 s); /healthz answered ${lat.length} times meanwhile, slowest ${Math.round(max)} ms`;
+  });
+
+  await check('polling trigger fires once per change', async () => {
+    // n8n polls at second 0 of each minute. Poll 1 sets the cursor; a customer is created; poll 2
+    // reports it once; poll 3 reports nothing.
+    const nextPoll = () => { const d = new Date(); return 60000 - (d.getSeconds() * 1000 + d.getMilliseconds()); };
+    const afterPoll = async () => { await sleep(nextPoll() + 6000); };
+    if (Date.now() - pollActivated < 1000) await sleep(1000);
+    await afterPoll(); // poll 1 (cursor)
+    const before = (await executions('wfPollTrigger001')).length;
+    const c = await hostRun('create-customer', { firstName: 'Polly', lastName: 'Trigger', emails: [{ type: 'work', value: 'polly.trigger@example.com' }] }, sim.url);
+    assert(c.code === 0, `create-customer: ${c.err}`);
+    await afterPoll(); // poll 2
+    const l2 = await executions('wfPollTrigger001');
+    await afterPoll(); // poll 3
+    const l3 = await executions('wfPollTrigger001');
+    assert(l2.length === before + 1, `after the change: ${l2.length - before} executions`);
+    assert(l3.length === l2.length, `a later poll fired again (${l3.length - l2.length})`);
+    const exec = await executionData(l2[0].id);
+    const items = exec.resultData.runData['Help Scout Polling Trigger'][0].data.main[0];
+    assert(items.length === 1 && items[0].json.id === c.out.id && items[0].json.trigger === 'new-customer', `items ${JSON.stringify(items).slice(0, 300)}`);
+    return `customer ${c.out.id}: 1 execution with 1 event, then none (${before} before)`;
+  });
+
+  await stop(n8n);
+}
+
+// ---------------------------------------------------------------- secrets and summary
+
+await check('no secret in any log or output', async () => {
+  const files = [];
+  const walk = (d) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else files.push(p); } };
+  walk(logs);
+  // The simulator prints its own demo credentials: not an output of n8n or the node.
+  files.splice(files.findIndex((f) => f.endsWith('simulator.log')), 1);
+  for (const f of readdirSync(join(home, '.n8n'))) if (/\.log$/.test(f)) files.push(join(home, '.n8n', f));
+  const bad = files.filter((f) => readFileSync(f, 'utf8').includes(DEMO.clientSecret));
+  assert(!bad.length, `the client secret appears in ${bad.join(', ')}`);
+  return `${files.length} files scanned for the demo client secret`;
+});
+
+await proxy.close();
+await stopAll();
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`phases: ${phases.join(', ')}; checks ${secs(results.reduce((a, r) => a + r.ms, 0))}; total ${secs(now() - started)}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
