@@ -16,6 +16,40 @@ pub fn parse(text: &str) -> Option<i64> {
     i64::try_from(seconds).ok()
 }
 
+/// Help Scout's form of an instant given as a platform's date picker writes it: any RFC 3339
+/// date-time (an offset instead of `Z`, fractions of a second, dropped) or a date alone
+/// (midnight UTC); `None` for anything else.
+pub fn normalize(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Some(t) = parse(text) {
+        return Some(format(t));
+    }
+    let (date, rest) = match text.split_once(['T', 't', ' ']) {
+        Some(split) => split,
+        None => (text, "00:00:00Z"),
+    };
+    let clock = rest.get(..8)?;
+    let zone = rest[8..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let offset = match zone {
+        "Z" | "z" => 0,
+        zone => {
+            let (sign, hhmm) = match zone.split_at_checked(1)? {
+                ("+", hhmm) => (1, hhmm),
+                ("-", hhmm) => (-1, hhmm),
+                _ => return None,
+            };
+            let (h, m) = hhmm.split_once(':')?;
+            let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+            if (0..24).contains(&h) && (0..60).contains(&m) {
+                sign * (h * 3600 + m * 60)
+            } else {
+                return None;
+            }
+        }
+    };
+    parse(&format!("{date}T{clock}Z")).map(|t| format(t - offset))
+}
+
 /// The Help Scout instant of Unix seconds `t` (instants before 1970 print as 1970).
 pub fn format(t: i64) -> String {
     let since_epoch = Duration::from_secs(u64::try_from(t).unwrap_or(0));
@@ -69,6 +103,37 @@ mod tests {
             "2019-13-02T13:47:20Z",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_date_pickers_instants_become_help_scouts() {
+        let n = |t: &str| normalize(t);
+        assert_eq!(
+            n("2024-01-01T00:00:00Z").as_deref(),
+            Some("2024-01-01T00:00:00Z")
+        );
+        assert_eq!(n("2024-01-01").as_deref(), Some("2024-01-01T00:00:00Z"));
+        assert_eq!(
+            n("2024-01-01T10:00:00.123Z").as_deref(),
+            Some("2024-01-01T10:00:00Z")
+        );
+        assert_eq!(
+            n("2024-01-01T10:00:00+02:00").as_deref(),
+            Some("2024-01-01T08:00:00Z")
+        );
+        assert_eq!(
+            n("2024-01-01T23:30:00.000-01:00").as_deref(),
+            Some("2024-01-02T00:30:00Z")
+        );
+        for bad in [
+            "yesterday",
+            "2024-13-01",
+            "2024-01-01T10:00",
+            "2024-01-01T10:00:00+25:00",
+            "",
+        ] {
+            assert_eq!(n(bad), None, "{bad}");
         }
     }
 

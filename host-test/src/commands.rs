@@ -84,7 +84,10 @@ pub fn descriptor_json(d: &Descriptor) -> Value {
     let option_fields: Vec<Value> = d
         .option_fields
         .iter()
-        .map(|f| json!({"field": f.field, "dependsOn": f.depends_on, "fetched": f.fetched}))
+        .map(|f| {
+            json!({"field": f.field, "dependsOn": f.depends_on, "fetched": f.fetched,
+                   "definitions": f.definitions})
+        })
         .collect();
     let paging = match d.paging {
         Paging::None => "none",

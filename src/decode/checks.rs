@@ -28,6 +28,14 @@ pub fn all(checks: impl IntoIterator<Item = Result<()>>) -> Result<()> {
 
 /// Help Scout's date-time: `YYYY-MM-DDTHH:MM:SSZ` (second precision, UTC, a real instant;
 /// the errors page's "Malformed date").
+/// Reads an instant as a platform writes it (an RFC 3339 date-time with any offset or
+/// fractions, or a date alone) in Help Scout's form; anything else is kept as given, for
+/// `check_timestamp` to report.
+pub fn instant<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    let given = Option::<String>::deserialize(d)?;
+    Ok(given.map(|text| crate::instant::normalize(&text).unwrap_or(text)))
+}
+
 pub fn check_timestamp(path: &str, value: &str) -> Result<()> {
     let shaped = value.len() == 20 && value.ends_with('Z') && value.as_bytes()[10] == b'T';
     if shaped && humantime::parse_rfc3339(value).is_ok() {
@@ -35,7 +43,8 @@ pub fn check_timestamp(path: &str, value: &str) -> Result<()> {
     } else {
         Err(Error::invalid(
             path,
-            "must be a UTC time with second precision, e.g. 2019-06-01T00:00:00Z",
+            "must be a date-time such as 2019-06-01T00:00:00Z (an offset, fractions of a \
+             second, or a date alone for midnight UTC are read too)",
         ))
     }
 }
@@ -174,8 +183,10 @@ pub mod schema {
     pub fn timestamp(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": ["string", "null"],
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$",
-            "description": "UTC, second precision, e.g. 2019-06-01T00:00:00Z"
+            "format": "date-time",
+            "description": "A date-time, e.g. 2019-06-01T00:00:00Z; any offset is converted to \
+                            UTC and fractions of a second dropped (Help Scout counts whole \
+                            seconds); a date alone (2019-06-01) means midnight UTC."
         })
     }
 
@@ -186,6 +197,6 @@ pub mod schema {
 
     /// `check_limit`: 1 to 100,000.
     pub fn limit(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({"type": ["integer", "null"], "minimum": 1, "maximum": 100000})
+        json_schema!({"type": ["integer", "null"], "minimum": 1, "maximum": 100000, "default": 100})
     }
 }

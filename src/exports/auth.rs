@@ -85,6 +85,35 @@ fn description() -> wit::AuthDescription {
         refresh_token_rotates: true,
         scopes: Vec::new(),
         app_setup: auth::APP_SETUP.into(),
+        mappings: vec![
+            mapping(
+                AuthorizationCode,
+                "access-token",
+                "The token set `token` returns: pass its access token; before `expires-at`, \
+                 refresh with its refresh token and store the new set (the refresh token \
+                 rotates).",
+            ),
+            mapping(
+                ClientCredentials,
+                "client-credentials",
+                "The App ID and secret; and the call meta's `minted-token`, passed back as \
+                 `client-credentials.token` so the next call mints none (a 401 mints anew).",
+            ),
+            mapping(
+                AccessToken,
+                "access-token",
+                "The token as given; it stops working after two days.",
+            ),
+        ],
+        test_action: "test-connection".into(),
+    }
+}
+
+fn mapping(kind: wit::CredentialKind, case: &str, keep: &str) -> wit::ConnectionMapping {
+    wit::ConnectionMapping {
+        kind,
+        connection_case: case.into(),
+        keep: keep.into(),
     }
 }
 

@@ -5,7 +5,7 @@
 use super::auth::token_set;
 use super::{Component, Result, open};
 use crate::bindings::exports::helpscout::connector::{catalog as wit, types};
-use crate::catalog::{self, Entry, Paging};
+use crate::catalog::{self, Entry, Paging, Source};
 use crate::client::{AnyTransport, CallMeta, Client};
 use crate::error::Error;
 
@@ -81,6 +81,7 @@ fn descriptor(e: &Entry) -> wit::Descriptor {
                 field: f.field.into(),
                 depends_on: f.depends_on.iter().map(|d| d.to_string()).collect(),
                 fetched: f.source.fetched(),
+                definitions: f.source == Source::CustomFields,
             })
             .collect(),
         effects: wit::Effects {

@@ -122,7 +122,8 @@ pub fn field_inputs(path: &str, list: Vec<types::FieldInput>) -> Result<Vec<Fiel
         .enumerate()
         .map(|(i, f)| {
             Ok(FieldInput {
-                id: checked(&format!("{path}[{i}].id"), f.id)?,
+                id: Some(checked(&format!("{path}[{i}].id"), f.id)?),
+                name: None,
                 value: f.value,
             })
         })

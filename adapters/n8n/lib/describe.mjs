@@ -214,6 +214,7 @@ function buildActionNode(describe, staticOptions, auth, version) {
     const fields = [];
     const top = [];
     const optional = [];
+    let attachmentsField;
     const note = effectsNote(d.effects);
     if (note) top.push({ displayName: note, name: `notice_${d.name}`, type: 'notice', default: '' });
     for (const [name, fs] of Object.entries(schema.properties ?? {})) {
@@ -224,6 +225,12 @@ function buildActionNode(describe, staticOptions, auth, version) {
       const isTop = required.has(name);
       (isTop ? top : optional).push(prop);
       fields.push({ name, param: isTop ? name : `additionalFields.${name}`, conv, required: isTop });
+      if (conv.attachments) {
+        // WORKAROUND (binary): base64 file data recognised by shape; n8n's binary data wired in.
+        optional.push({ displayName: `${prop.displayName} From Binary Properties`, name: 'attachmentsFromBinary', type: 'string', default: '',
+          placeholder: 'e.g. data, invoice', description: `Input binary properties to send as ${name} (added to any given as JSON)` });
+        attachmentsField = name;
+      }
       const of = d.optionFields.find((f) => f.field === name);
       if (of?.fetched) loadOptions.push({ method: `o_${d.name}_${name}`, action: d.name, field: name });
     }
@@ -257,6 +264,7 @@ function buildActionNode(describe, staticOptions, auth, version) {
     catalog[d.name] = {
       title: d.title, group: d.group, effects: d.effects, paging: d.paging, fields,
       sampleOutput: d.sampleOutput,
+      attachmentsField,
       // WORKAROUND (binary): recognised by shape, see isAttachmentList.
       binaryOutput: /attachment/.test(d.name) && d.effects.readOnly,
     };

@@ -162,7 +162,7 @@ async function main() {
     const started = (w) => [...readFileSync(w.log, 'utf8').matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
     const finished = (w) => [...readFileSync(w.log, 'utf8').matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]);
     const victim = workers[0];
-    await waitFor(() => started(victim).length >= 2 && started(victim).length > finished(victim).length, { timeoutMs: 60000, everyMs: 100, what: 'worker A mid-execution' });
+    await waitFor(() => started(victim).length >= Math.ceil(total / 4) && started(victim).length > finished(victim).length, { timeoutMs: 60000, everyMs: 100, what: 'worker A mid-execution' });
     const inFlight = started(victim).filter((id) => !finished(victim).includes(id));
     await stop(victim, 'SIGKILL', 1000);
     const killedAt = now() - t;
@@ -179,12 +179,13 @@ async function main() {
     const allMs = now() - t;
     const count = Object.values(final).reduce((a, b) => a + b, 0);
     const byWorker = Object.fromEntries(workers.map((w) => [w.name, started(w).length]));
+    const finishedBy = Object.fromEntries(workers.map((w) => [w.name, finished(w).length]));
     const lost = total - count;
-    Object.assign(figures, { total, count, final, byWorker, inFlight, lost, enqueueMs, killedAt, allMs });
+    Object.assign(figures, { total, count, final, byWorker, finishedBy, inFlight, lost, enqueueMs, killedAt, allMs });
     assert(lost === 0, `${lost} executions lost (${count} rows for ${total} enqueued)`);
     assert(byWorker['worker-a'] > 0 && byWorker['worker-b'] > 0, `one worker ran nothing: ${JSON.stringify(byWorker)}`);
     assert((final.success ?? 0) >= total - inFlight.length, `successes ${final.success} < ${total - inFlight.length}`);
-    return `enqueued ${total} in ${secs(enqueueMs)}; started per worker ${JSON.stringify(byWorker)}; worker-a SIGKILLed at ${secs(killedAt)} holding execution ${inFlight.join(',')}; ` +
+    return `enqueued ${total} in ${secs(enqueueMs)}; started per worker ${JSON.stringify(byWorker)}, finished ${JSON.stringify(finishedBy)}; worker-a SIGKILLed at ${secs(killedAt)} holding execution ${inFlight.join(',')}; ` +
       `final ${JSON.stringify(final)} after ${secs(allMs)}; lost ${lost}`;
   });
 

@@ -27,7 +27,7 @@ const work = resolve(arg('--work'));
 const n8nBin = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 const flatted = createRequire(join(n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted');
 
-const DEMO = { token: 'demo-access-token', clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
+const DEMO = { token: 'demo-access-token', clientId: 'demo-client-id', clientSecret: 'demo-client-secret', refreshToken: 'demo-refresh-token' };
 const phases = [];
 const phase = async (name, fn) => { const t = now(); const r = await fn(); phases.push(`${name} ${secs(now() - t)}`); return r; };
 const started = now();
@@ -92,7 +92,7 @@ await phase('import', async () => {
   assert(r1.code === 0, `import:credentials failed: ${r1.stderr.slice(-500)}`);
   const wfDir = join(work, 'workflows');
   mkdirSync(wfDir, { recursive: true });
-  for (const wf of [W.allActions(), W.errorItem(), W.errorStops(), W.clientCredentials(), W.webhookTrigger(), W.pollTrigger(), W.slowCall()]) {
+  for (const wf of [W.allActions(), W.errorItem(), W.errorStops(), W.clientCredentials(), W.oauthRefresh(), W.webhookTrigger(), W.pollTrigger(), W.slowCall()]) {
     writeJson(join(wfDir, `${wf.id}.json`), wf);
   }
   const r2 = await cli(['import:workflow', '--separate', `--input=${wfDir}`]);
@@ -190,6 +190,17 @@ await check('client credentials: the component mints, the node keeps the token',
   return `list-mailboxes and test-connection with App ID/Secret`;
 });
 
+await check('OAuth2 authorization code: expired token refreshed by n8n, rotated refresh token kept', async () => {
+  const r1 = await execute('wfOAuthRefresh01');
+  const d1 = r1.data?.data?.resultData?.runData;
+  assert(firstJson(d1, 'after refresh')?.id === 1001 && firstJson(d1, 'same token')?.id, `run 1: ${JSON.stringify(r1.data?.data?.resultData?.error ?? firstJson(d1, 'after refresh')).slice(0, 300)}`);
+  // The demo refresh token was single-use: a second run works only with the stored new tokens.
+  const r2 = await execute('wfOAuthRefresh01');
+  const d2 = r2.data?.data?.resultData?.runData;
+  assert(firstJson(d2, 'after refresh')?.id === 1001, `run 2: ${JSON.stringify(r2.data?.data?.resultData?.error ?? firstJson(d2, 'after refresh')).slice(0, 300)}`);
+  return 'run 1: unauthorized → n8n refresh → retried; run 2: the stored (rotated) token set';
+});
+
 // ---------------------------------------------------------------- n8n start
 
 const port = await freePort();
@@ -250,6 +261,25 @@ if (startedOk) {
     return r.data.message;
   });
 
+  await check('OAuth2 authorization code: n8n\'s connect flow, then the credential test', async () => {
+    const auth = await rest.req('GET', `/rest/oauth2-credential/auth?id=${W.CRED.oauthCode.id}`);
+    const url = new URL(auth.data);
+    assert(url.origin + url.pathname === 'https://secure.helpscout.net/authentication/authorizeClientApplication', `authorize URL ${url.origin}${url.pathname}`);
+    const state = url.searchParams.get('state');
+    // Help Scout redirects back with a code; the simulator's demo code stands in for the consent.
+    const cb = await rest.req('GET', `/rest/oauth2-credential/callback?code=demo-auth-code&state=${encodeURIComponent(state)}`, undefined, { raw: true });
+    assert(cb.status === 200, `callback answered ${cb.status}: ${cb.text.slice(0, 200)}`);
+    // n8n tests OAuth2 credentials itself (a stored access token); the token is then used by the
+    // component: a dropdown filled through it.
+    const mailboxes = (await rest.req('POST', '/rest/dynamic-node-parameters/options', {
+      nodeTypeAndVersion: { name: W.NODE, version: 1 }, methodName: 'o_create-conversation_mailboxId', path: 'parameters.mailboxId',
+      currentNodeParameters: { authentication: 'oAuth2', resource: 'conversation', operation: 'create-conversation' },
+      credentials: { helpScoutComponentOAuth2Api: { id: W.CRED.oauthCode.id, name: W.CRED.oauthCode.name } },
+    })).data;
+    assert(mailboxes.map((m) => m.value).join() === '1001,1002,1003', `mailboxes ${JSON.stringify(mailboxes)}`);
+    return `authorize URL for client_id ${url.searchParams.get('client_id')}; code exchanged and stored by n8n; mailboxes through the component with that token: ${mailboxes.map((m) => m.name).join(', ')}`;
+  });
+
   const options = (operation, resource, method, params, path) => rest.req('POST', '/rest/dynamic-node-parameters/options', {
     nodeTypeAndVersion: { name: W.NODE, version: 1 }, methodName: method, path,
     currentNodeParameters: { authentication: 'appCredentials', resource, operation, ...params },
@@ -269,9 +299,10 @@ if (startedOk) {
 
   await check('webhook trigger: subscribed on activation, signed delivery verified', async () => {
     await activate('wfWebhookTrig001');
-    const hooks = (await hostRun('list-webhooks', {}, sim.url)).out.items;
-    const mine = hooks.find((h) => h.url.startsWith(`${base}/webhook/`));
-    assert(mine, `no Help Scout webhook for n8n: ${JSON.stringify(hooks).slice(0, 300)}`);
+    // Activation is applied asynchronously: n8n's webhook `create` subscribes through the component.
+    const mine = await waitFor(async () => (await hostRun('list-webhooks', {}, sim.url)).out.items.find((h) => h.url.startsWith(`${base}/webhook/`)),
+      { timeoutMs: 20000, what: 'a Help Scout webhook for n8n' });
+    await waitFor(async () => !/not registered\./.test(await (await fetch(mine.url)).text()), { timeoutMs: 20000, what: 'the trigger webhook' });
     const before = (await executions('wfWebhookTrig001')).length;
     const created = await hostRun('create-conversation', {
       subject: 'Webhook check', mailboxId: 1002, type: 'email', status: 'active', customer: { id: 7000001 },

@@ -10,14 +10,27 @@ export const CRED = {
   bad: { id: 'hsCredBadTok001', name: 'Help Scout bad token', type: 'helpScoutComponentApi' },
   client: { id: 'hsCredClient001', name: 'Help Scout app', type: 'helpScoutComponentApi' },
   slow: { id: 'hsCredSlowPx001', name: 'Help Scout via slow proxy', type: 'helpScoutComponentApi' },
+  oauthRefresh: { id: 'hsCredOAuthRf01', name: 'Help Scout OAuth2 (expired token)', type: 'helpScoutComponentOAuth2Api' },
+  oauthCode: { id: 'hsCredOAuthCd01', name: 'Help Scout OAuth2 (to connect)', type: 'helpScoutComponentOAuth2Api' },
 };
 
-export function credentials({ sim, proxy, token, clientId, clientSecret }) {
+const oauth = (sim, clientId, clientSecret) => ({
+  grantType: 'authorizationCode', baseUrl: sim, accessTokenUrl: `${sim}/v2/oauth2/token`,
+  authUrl: 'https://secure.helpscout.net/authentication/authorizeClientApplication',
+  authentication: 'body', scope: '', authQueryParameters: '', clientId, clientSecret,
+});
+
+export function credentials({ sim, proxy, token, clientId, clientSecret, refreshToken }) {
   return [
     { ...CRED.token, data: { kind: 'access-token', accessToken: token, baseUrl: sim } },
     { ...CRED.bad, data: { kind: 'access-token', accessToken: 'not-a-valid-token', baseUrl: sim } },
     { ...CRED.client, data: { kind: 'client-credentials', clientId, clientSecret, baseUrl: sim } },
     { ...CRED.slow, data: { kind: 'access-token', accessToken: token, baseUrl: proxy } },
+    // An authorization-code credential whose access token has expired: the simulator's demo
+    // refresh token is valid once (it rotates), so a second refresh would fail.
+    { ...CRED.oauthRefresh, data: { ...oauth(sim, clientId, clientSecret), oauthTokenData: { token_type: 'bearer', access_token: 'expired-access-token', refresh_token: refreshToken } } },
+    // Not connected yet: the test runs n8n's authorization-code flow through its REST API.
+    { ...CRED.oauthCode, data: oauth(sim, clientId, clientSecret) },
   ];
 }
 
@@ -58,9 +71,10 @@ export function allActions() {
     }, once),
     hs('update-conversation', 'conversation', 'update-conversation', { id: ref('create-conversation'), additionalFields: { status: 'pending', subject: 'Updated from n8n' } }, once),
     hs('list-threads', 'thread', 'list-threads', { conversationId: '5000001' }, once),
-    hs('create-thread', 'thread', 'create-thread', { conversationId: ref('create-conversation'), type: 'note', text: 'A note from n8n' }, once),
-    hs('update-thread', 'thread', 'update-thread', { conversationId: ref('create-conversation'), threadId: ref('create-thread'), additionalFields: { text: 'An edited note' } }, once),
     hs('get-attachment', 'thread', 'get-attachment', { conversationId: '5000001', attachmentId: '8000001' }, once),
+    // The attachment just read (binary property `data`) goes out again on a new note.
+    hs('create-thread', 'thread', 'create-thread', { conversationId: ref('create-conversation'), type: 'note', text: 'A note from n8n', additionalFields: { attachmentsFromBinary: 'data' } }, once),
+    hs('update-thread', 'thread', 'update-thread', { conversationId: ref('create-conversation'), threadId: ref('create-thread'), additionalFields: { text: 'An edited note' } }, once),
     hs('get-rating', 'conversation', 'get-rating', { id: '1' }, once),
     hs('run-workflow', 'workflow', 'run-workflow', { id: 4001, conversationIds: ref('create-conversation') }, once),
     hs('delete-conversation', 'conversation', 'delete-conversation', { id: ref('create-conversation') }, once),
@@ -105,6 +119,15 @@ export function clientCredentials() {
   return chain('wfClientCreds001', 'client credentials', [manual(),
     hs('mint', 'mailbox', 'list-mailboxes', {}, { executeOnce: true }, CRED.client),
     hs('reuse', 'account', 'test-connection', {}, { executeOnce: true }, CRED.client)]);
+}
+
+/** Authorization code with refresh: the first call meets an expired token, n8n refreshes it. */
+export function oauthRefresh() {
+  x = 0;
+  const o = (name, resource, operation) => ({ ...hs(name, resource, operation, {}, { executeOnce: true }), credentials: { helpScoutComponentOAuth2Api: { id: CRED.oauthRefresh.id, name: CRED.oauthRefresh.name } } });
+  const nodes = [manual(), o('after refresh', 'mailbox', 'list-mailboxes'), o('same token', 'account', 'test-connection')];
+  for (const n of nodes.slice(1)) n.parameters.authentication = 'oAuth2';
+  return chain('wfOAuthRefresh01', 'oauth2 refresh', nodes);
 }
 
 export function webhookTrigger() {

@@ -35,10 +35,16 @@ impl Demo {
             .filter(|d| d.trigger.as_ref().is_none_or(|t| t.pollable))
             .count();
         if runnable != inputs.len() {
-            return Err(format!("{runnable} entries run by name, {} examples", inputs.len()));
+            return Err(format!(
+                "{runnable} entries run by name, {} examples",
+                inputs.len()
+            ));
         }
         sim.shutdown().await;
-        Ok(format!("{} actions and pollable triggers ran, each with its example", inputs.len()))
+        Ok(format!(
+            "{} actions and pollable triggers ran, each with its example",
+            inputs.len()
+        ))
     }
 
     /// Every trigger Help Scout's API cannot poll, its event replayed signed.
@@ -66,13 +72,18 @@ impl Demo {
             }
             fired.push(d.name.as_str());
         }
-        Ok(format!("{} webhook-only triggers: {}", fired.len(), fired.join(", ")))
+        Ok(format!(
+            "{} webhook-only triggers: {}",
+            fired.len(),
+            fired.join(", ")
+        ))
     }
 
     /// `note-added` polled: a first poll, a note, a second poll with its thread.
     pub(super) async fn thread_trigger(&self) -> Step {
         let first = self.run("note-added", "{}").await?;
-        let note = json!({"conversationId": 5000004, "type": "note", "text": "Called the customer back."});
+        let note =
+            json!({"conversationId": 5000004, "type": "note", "text": "Called the customer back."});
         let made = self.run("create-thread", &note.to_string()).await?;
         let input = json!({"cursor": first["cursor"]});
         let next = self.run("note-added", &input.to_string()).await?;
@@ -88,14 +99,29 @@ impl Demo {
 
     /// `addTags` keeps the tags a conversation has.
     pub(super) async fn tag_added(&self) -> Step {
-        let before = self.run("get-conversation", r#"{"id": 5000005, "embedThreads": false}"#).await?;
+        let before = self
+            .run(
+                "get-conversation",
+                r#"{"id": 5000005, "embedThreads": false}"#,
+            )
+            .await?;
         let names = |c: &Value| -> Vec<String> {
             let tags = c["tags"].as_array().cloned().unwrap_or_default();
-            tags.iter().filter_map(|t| t["tag"].as_str().map(str::to_string)).collect()
+            tags.iter()
+                .filter_map(|t| t["tag"].as_str().map(str::to_string))
+                .collect()
         };
-        self.run("update-conversation", r#"{"id": 5000005, "addTags": ["callback"]}"#)
+        self.run(
+            "update-conversation",
+            r#"{"id": 5000005, "addTags": ["callback"]}"#,
+        )
+        .await?;
+        let after = self
+            .run(
+                "get-conversation",
+                r#"{"id": 5000005, "embedThreads": false}"#,
+            )
             .await?;
-        let after = self.run("get-conversation", r#"{"id": 5000005, "embedThreads": false}"#).await?;
         let (had, has) = (names(&before), names(&after));
         if !has.contains(&"callback".to_string()) || !had.iter().all(|t| has.contains(t)) {
             return Err(format!("tags {had:?} became {has:?}"));

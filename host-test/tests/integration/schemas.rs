@@ -139,7 +139,7 @@ fn inputs_the_component_rejects_fail_the_input_schemas() {
         ("find-conversations", json!({"limit": 0})),
         ("get-customer", json!({"id": -5})),
         ("find-conversations", json!({"status": "done"})),
-        ("find-conversations", json!({"modifiedSince": "2019-06-01"})),
+        ("find-conversations", json!({"modifiedSince": 20190601})),
         ("list-mailboxes", json!({"includeFolder": true})),
         (
             "create-thread",

@@ -57,14 +57,14 @@ pub struct CreateConversation {
         test,
         schemars(schema_with = "crate::decode::checks::schema::timestamp")
     )]
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::checks::instant")]
     pub created_at: Option<String>,
     /// When an imported conversation was closed ("only applicable for imported conversations").
     #[cfg_attr(
         test,
         schemars(schema_with = "crate::decode::checks::schema::timestamp")
     )]
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::checks::instant")]
     pub closed_at: Option<String>,
     pub imported: Option<bool>,
     pub auto_reply: Option<bool>,

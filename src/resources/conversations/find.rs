@@ -43,7 +43,7 @@ pub struct FindConversations {
         test,
         schemars(schema_with = "crate::decode::checks::schema::timestamp")
     )]
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::checks::instant")]
     pub modified_since: Option<String>,
     /// The conversation number the Help Scout UI shows.
     pub number: Option<ConversationNumber>,
@@ -355,7 +355,7 @@ mod tests {
     fn rejects_bad_filters_by_name() {
         let cases = [
             (r#"{"status": "uh"}"#, "status"),
-            (r#"{"modifiedSince": "2019-06-01"}"#, "modifiedSince"),
+            (r#"{"modifiedSince": "June 1st"}"#, "modifiedSince"),
             (r#"{"tag": ["a,b"]}"#, "tag[0]"),
             (r#"{"limit": 0}"#, "limit"),
             (r#"{"mailbox": "x"}"#, "mailbox"),

@@ -17,6 +17,7 @@ use serde::Deserialize;
 pub struct GetConversation {
     pub id: ConversationId,
     /// Threads under `_embedded.threads` (default true).
+    #[cfg_attr(test, schemars(extend("default" = true)))]
     pub embed_threads: Option<bool>,
 }
 

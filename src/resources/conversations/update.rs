@@ -45,6 +45,8 @@ impl Status {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Snooze {
     /// When the conversation comes back: in the future, not after the year 2100.
+    #[serde(deserialize_with = "snooze_instant")]
+    #[cfg_attr(test, schemars(extend("format" = "date-time")))]
     pub snoozed_until: String,
     pub unsnooze_on_customer_reply: bool,
 }
@@ -252,6 +254,12 @@ impl UpdateConversation {
         }
         steps
     }
+}
+
+/// `snoozedUntil` as a platform writes it, in Help Scout's form (see `checks::instant`).
+fn snooze_instant<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok(crate::instant::normalize(&text).unwrap_or(text))
 }
 
 /// `snoozedUntil`: Help Scout's date-time, in the future, not after the year 2100.

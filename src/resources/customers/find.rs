@@ -44,7 +44,7 @@ pub struct FindCustomers {
         test,
         schemars(schema_with = "crate::decode::checks::schema::timestamp")
     )]
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::checks::instant")]
     pub modified_since: Option<String>,
     /// A Help Scout search expression, passed on untouched (ANDed with `email`).
     pub query: Option<String>,

@@ -11,12 +11,15 @@ use crate::ids::{FieldId, MailboxId};
 use crate::resources::wire;
 use serde::Deserialize;
 
-/// One custom-field value to set; `null` (or an empty string) clears the field.
+/// One custom-field value to set, the field by its id or its name (label); `null` (or an empty
+/// string) clears the field.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FieldInput {
-    pub id: FieldId,
+    pub id: Option<FieldId>,
+    /// The field's name as the mailbox shows it (instead of `id`), e.g. `Plan`.
+    pub name: Option<String>,
     /// Dropdowns by option label or id; `null` or "" clears the field.
     #[serde(default, deserialize_with = "wire::opt_text")]
     #[cfg_attr(
@@ -128,12 +131,33 @@ impl Definitions {
         let mut resolved = Vec::new();
         for (i, input) in inputs.iter().enumerate() {
             let path = format!("{prefix}[{i}]");
-            let Some(def) = self.0.iter().find(|d| d.id == input.id.get()) else {
-                errors.push(field_error(
-                    format!("{path}.id"),
-                    "is not a custom field of this mailbox",
-                    Some(input.id.to_string()),
-                ));
+            let def = match (input.id, input.name.as_deref()) {
+                (Some(id), _) => self.0.iter().find(|d| d.id == id.get()),
+                (None, Some(name)) => {
+                    let name = name.trim();
+                    self.0.iter().find(|d| d.name.eq_ignore_ascii_case(name))
+                }
+                (None, None) => None,
+            };
+            let Some(def) = def else {
+                let names: Vec<&str> = self.0.iter().map(|d| d.name.as_str()).collect();
+                let (at, message, given) = match (input.id, &input.name) {
+                    (Some(id), _) => (
+                        "id",
+                        "is not a custom field of this mailbox".into(),
+                        Some(id.to_string()),
+                    ),
+                    (None, Some(name)) => (
+                        "name",
+                        format!(
+                            "is not a custom field of this mailbox; it has {}",
+                            names.join(", ")
+                        ),
+                        Some(name.clone()),
+                    ),
+                    (None, None) => ("id", "give the field's id or its name".into(), None),
+                };
+                errors.push(field_error(format!("{path}.{at}"), &message, given));
                 continue;
             };
             match input
@@ -248,9 +272,33 @@ mod tests {
 
     fn input(id: u64, value: &str) -> FieldInput {
         FieldInput {
-            id: FieldId::new(id).unwrap(),
+            name: None,
+            id: FieldId::new(id),
             value: Some(value.into()),
         }
+    }
+
+    #[test]
+    fn a_field_is_named_by_its_id_or_its_name() {
+        let by_name = FieldInput {
+            id: None,
+            name: Some(" plan ".into()),
+            value: Some("Pro".into()),
+        };
+        assert_eq!(
+            defs().resolve(&[by_name], "f").unwrap(),
+            [(1, Some("11".into()))]
+        );
+        let unknown = FieldInput {
+            id: None,
+            name: Some("Colour".into()),
+            value: Some("x".into()),
+        };
+        let Err(Error::Validation(e)) = defs().resolve(&[unknown], "f") else {
+            panic!()
+        };
+        assert_eq!(e[0].path, "f[0].name");
+        assert!(e[0].message.contains("Plan, Seats"), "{}", e[0].message);
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 pub struct Attachment {
     pub file_name: String,
     pub mime_type: String,
+    /// The file's bytes, base64.
+    #[cfg_attr(test, schemars(extend("contentEncoding" = "base64")))]
     pub data: String,
 }
 

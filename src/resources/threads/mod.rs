@@ -154,7 +154,7 @@ pub struct ThreadFields {
         test,
         schemars(schema_with = "crate::decode::checks::schema::timestamp")
     )]
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::checks::instant")]
     pub created_at: Option<String>,
     /// A user id; `null` keeps the conversation unassigned (Create Reply).
     #[serde(default, deserialize_with = "nullable")]

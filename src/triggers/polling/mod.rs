@@ -39,14 +39,14 @@ pub struct Poll {
         test,
         schemars(schema_with = "crate::decode::checks::schema::timestamp")
     )]
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::checks::instant")]
     pub since: Option<String>,
     /// Events per poll at most (default 100).
-    #[cfg_attr(test, schemars(range(min = 1, max = 1000)))]
+    #[cfg_attr(test, schemars(range(min = 1, max = 1000), extend("default" = 100)))]
     pub limit: Option<u32>,
     /// Items read per poll at most (default and maximum 10,000): bounds a poll's cost in
     /// requests; a larger backlog is reported over several polls.
-    #[cfg_attr(test, schemars(range(min = 1, max = 10000)))]
+    #[cfg_attr(test, schemars(range(min = 1, max = 10000), extend("default" = 10000)))]
     pub scan_limit: Option<u32>,
 }
 

@@ -23,6 +23,17 @@ class HelpScout {
       try {
         const get = (name, d) => this.getNodeParameter(name, i, d);
         const input = g.buildInput(action, get);
+        const fromBinary = entry.attachmentsField && this.getNodeParameter('additionalFields', i, {}).attachmentsFromBinary;
+        if (fromBinary) {
+          // WORKAROUND (binary): n8n binary properties → [{fileName, mimeType, data: base64}].
+          const files = [];
+          for (const prop of String(fromBinary).split(',').map((p) => p.trim()).filter(Boolean)) {
+            const meta = this.helpers.assertBinaryData(i, prop);
+            const buf = await this.helpers.getBinaryDataBuffer(i, prop);
+            files.push({ fileName: meta.fileName ?? `${prop}.bin`, mimeType: meta.mimeType ?? 'application/octet-stream', data: buf.toString('base64') });
+          }
+          input[entry.attachmentsField] = [...(input[entry.attachmentsField] ?? []), ...files];
+        }
         if (entry.paging === 'continued') {
           const returnAll = this.getNodeParameter('returnAll', i, false);
           const split = this.getNodeParameter('splitItems', i, true);
@@ -50,7 +61,8 @@ class HelpScout {
         } else if (entry.binaryOutput && result && typeof result.data === 'string') {
           // WORKAROUND (binary): base64 attachment data recognised by shape, handed over as binary.
           const { data, ...rest } = result;
-          const binary = await this.helpers.prepareBinaryData(Buffer.from(data, 'base64'), rest.fileName ?? rest.filename, rest.mimeType);
+          const name = rest.fileName ?? rest.filename ?? `attachment-${rest.id ?? 'data'}`;
+          const binary = await this.helpers.prepareBinaryData(Buffer.from(data, 'base64'), name, rest.mimeType);
           out.push({ json: rest, binary: { data: binary }, pairedItem: { item: i } });
         } else {
           out.push({ json: result !== null && typeof result === 'object' && !Array.isArray(result) ? result : { result }, pairedItem: { item: i } });
