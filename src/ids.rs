@@ -179,6 +179,10 @@ id_type!(
     /// A satisfaction rating (`/v2/ratings/{id}`).
     RatingId
 );
+id_type!(
+    /// A tag (`/v2/tags/{id}`).
+    TagId
+);
 
 /// The schema of every id: an integer ≥ 1, or a string of digits.
 #[cfg(test)]

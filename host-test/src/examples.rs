@@ -18,6 +18,7 @@ pub fn inputs() -> Vec<(&'static str, Value)> {
             "find-conversations",
             json!({"mailbox": 1001, "status": "all", "limit": 30}),
         ),
+        ("get-mailbox", json!({"id": 1001, "includeFolders": true})),
         ("get-conversation", json!({"id": 5000001})),
         ("list-threads", json!({"conversationId": 5000001})),
         (
@@ -34,6 +35,8 @@ pub fn inputs() -> Vec<(&'static str, Value)> {
         ("list-teams", json!({})),
         ("list-team-members", json!({"teamId": 9001})),
         ("list-tags", json!({})),
+        ("get-tag", json!({"id": 9001})),
+        ("list-customer-properties", json!({})),
         (
             "list-organizations",
             json!({"sortField": "name", "sortOrder": "asc"}),
@@ -59,6 +62,12 @@ pub fn inputs() -> Vec<(&'static str, Value)> {
                    "threads": [{"type": "customer", "customer": {"email": "example@example.com"},
                                 "text": "Hello"}],
                    "tags": ["example"]}),
+        ),
+        (
+            "find-or-create-conversation",
+            json!({"subject": "Example", "mailboxId": 1001, "type": "email", "status": "active",
+                   "customer": {"email": "example@example.com"},
+                   "threads": [{"type": "customer", "text": "Hello again"}]}),
         ),
         (
             "update-conversation",

@@ -135,7 +135,10 @@ pub enum Paging {
 pub enum Source {
     Mailboxes,
     Users,
+    /// Tag names (what conversations are tagged with).
     Tags,
+    /// Tag ids, labelled by name.
+    TagIds,
     /// Needs a mailbox.
     Folders,
     /// Needs a mailbox (or, updating, the conversation whose mailbox it is).

@@ -7,7 +7,7 @@ mod entry;
 mod invoke;
 mod options;
 #[cfg(test)]
-mod schemas;
+pub(crate) mod schemas;
 
 pub use entry::{Entry, Files, OptionField, Paging, Secrets, Source};
 pub use invoke::{invoke, json};

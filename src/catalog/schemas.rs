@@ -8,6 +8,21 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
+/// The `events` of the webhook entries: the trigger names and the events Create Webhook accepts.
+pub fn webhook_events(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let triggers = entries().filter_map(|e| e.trigger.map(|_| e.name));
+    let documented = crate::triggers::events::EVENTS
+        .iter()
+        .filter(|e| e.subscribable)
+        .map(|e| e.name);
+    let names: Vec<&str> = triggers.chain(documented).collect();
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"type": "string", "enum": names},
+        "description": "Trigger names or Help Scout event names."
+    })
+}
+
 /// `T`'s schema, draft 2020-12, subschemas inlined.
 pub fn schema_of<T: JsonSchema>() -> Value {
     let settings = SchemaSettings::draft2020_12().with(|s| s.inline_subschemas = true);

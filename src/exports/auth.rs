@@ -106,6 +106,7 @@ fn description() -> wit::AuthDescription {
             ),
         ],
         test_action: "test-connection".into(),
+        client_authentication: wit::ClientAuthentication::RequestBody,
     }
 }
 

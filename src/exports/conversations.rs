@@ -54,6 +54,19 @@ impl wc::Guest for Component {
         })
     }
 
+    fn find_or_create_conversation(
+        conn: types::Connection,
+        input: wc::CreateConversationInput,
+    ) -> Result<types::FoundOrCreated> {
+        let mut input = create_input(input)?;
+        input.return_conversation = false;
+        let out = resource::find_or_create(&mut open(conn)?, &input)?;
+        Ok(types::FoundOrCreated {
+            id: out.id,
+            created: out.created,
+        })
+    }
+
     fn update_conversation(
         conn: types::Connection,
         input: wc::UpdateConversationInput,

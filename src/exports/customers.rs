@@ -94,6 +94,14 @@ impl wcu::Guest for Component {
             created: out.created,
         })
     }
+
+    fn list_customer_properties(conn: types::Connection) -> Result<Vec<wcu::PropertyDefinition>> {
+        let listed = resource::list_properties(&mut open(conn)?)?;
+        Ok(listed
+            .texts()
+            .map(resource::definition_record)
+            .collect::<std::result::Result<_, Error>>()?)
+    }
 }
 
 /// The customer fields of a WIT record; a field named in `clear` is `null` (cleared on update).

@@ -64,6 +64,13 @@ pub struct Created {
     pub id: Option<u64>,
 }
 
+/// What a find-or-create returns: the id, and whether this call made it.
+#[derive(Debug, Serialize)]
+pub struct FoundOrCreated {
+    pub id: u64,
+    pub created: bool,
+}
+
 /// The steps of a multi-step update that took effect, in order.
 #[derive(Debug, Serialize)]
 pub struct UpdateOutcome {

@@ -1,17 +1,43 @@
 //! Tags: `list-tags` (`GET /v2/tags`: "Returns a list of tags used across all mailboxes. Tags
 //! are returned in alphabetical order", List Tags,
-//! <https://developer.helpscout.com/mailbox-api/endpoints/tags/list/>), every page.
+//! <https://developer.helpscout.com/mailbox-api/endpoints/tags/list/>), every page, and `get-tag`
+//! (`GET /v2/tags/{id}`, Get Tag, <https://developer.helpscout.com/mailbox-api/endpoints/tags/get/>).
 
 use crate::bindings::exports::helpscout::connector::tags as wit;
 use crate::catalog::declare::*;
 use crate::client::{Client, Transport};
+use crate::decode::Validate;
 use crate::error::Result;
-use crate::resources::{Listed, wire};
+use crate::ids::TagId;
+use crate::resources::{Listed, Raw, wire};
 use serde::Deserialize;
 
 /// Every tag, every page.
 pub fn list(client: &mut Client<impl Transport>) -> Result<Listed> {
     Listed::read(client, &["tags"], &[], "tags")
+}
+
+/// Input of `get-tag`.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GetTag {
+    pub id: TagId,
+}
+
+impl Validate for GetTag {
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// One tag as Help Scout's JSON text.
+pub fn get(client: &mut Client<impl Transport>, input: &GetTag) -> Result<Raw> {
+    Ok(Raw(client.get_object(
+        &["tags", &input.id.segment()],
+        &[],
+        "tag",
+    )?))
 }
 
 #[derive(Deserialize)]
@@ -62,5 +88,21 @@ pub const ENTRY: Entry = Entry {
     input_type: schema_of::<Empty>,
 };
 
+/// `get-tag`, as the catalog declares it.
+pub const GET_ENTRY: Entry = Entry {
+    name: "get-tag",
+    title: "Get a tag",
+    group: Group::Tag,
+    description: "Get one tag (GET /v2/tags/{id}): its name, slug and colour.",
+    files: files!("get-tag"),
+    option_fields: &[field("id", Source::TagIds)],
+    effects: Effects::READ,
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| json(&get(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<GetTag>,
+};
+
 /// The tag entries.
-pub const ENTRIES: &[Entry] = &[ENTRY];
+pub const ENTRIES: &[Entry] = &[ENTRY, GET_ENTRY];

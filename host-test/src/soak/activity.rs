@@ -41,8 +41,15 @@ const MAILBOXES: [u64; 3] = [1001, 1002, 1003];
 
 /// What an action's request may meet: kinds for reads (retried) and for writes (retried when
 /// safe to repeat, else reported as `unknown-outcome`).
-const READ_FAULTS: [&str; 4] = ["503", "reset", "delay=150", "502"];
-const WRITE_FAULTS: [&str; 5] = ["applied=500", "reset-after", "503", "reset", "applied=503"];
+const READ_FAULTS: [&str; 5] = ["503", "reset", "delay=150", "502", "429=1"];
+const WRITE_FAULTS: [&str; 6] = [
+    "applied=500",
+    "reset-after",
+    "503",
+    "reset",
+    "applied=503",
+    "429=1",
+];
 
 impl Activity<'_> {
     fn token(&mut self) -> String {
@@ -63,6 +70,16 @@ impl Activity<'_> {
             self.sim.inject(fault);
             self.faults_set += 1;
         }
+    }
+
+    /// Sets a fault on the next read with probability `percent` (a poll on its way).
+    pub fn fault_next_read(&mut self, rng: &mut Rng, percent: u64) {
+        self.maybe_fault(rng, None, percent);
+    }
+
+    /// Takes off a fault nothing hit.
+    pub fn clear_faults(&self) {
+        self.sim.clear_faults();
     }
 
     async fn invoke(

@@ -131,7 +131,9 @@ pub async fn run(options: &Options) -> anyhow::Result<Report> {
             79..=94 => {
                 let triggers: Vec<&'static str> = polled().collect();
                 let trigger = *rng.pick(&triggers);
+                act.fault_next_read(&mut rng, 20);
                 poller.poll(&runtime, &conn, trigger, &mut rng).await?;
+                act.clear_faults();
             }
             _ => sink.flush(&runtime, &secrets, &mut rng).await?,
         }

@@ -59,6 +59,16 @@ fn every_action_has_its_typed_function_and_every_typed_function_an_entry() {
 /// The entry names in the first column of every Markdown table row (`| `name` | …`) of a
 /// section of `file`, from its heading to the next heading of the same level.
 fn table_names(file: &str, heading: &str) -> BTreeSet<String> {
+    section(file, heading)
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|line| line.split('`').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The text of `file` from `heading` to the next heading of the same level or above.
+fn section(file: &str, heading: &str) -> String {
     let path = format!("{}/../{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
     let start = text
@@ -78,12 +88,40 @@ fn table_names(file: &str, heading: &str) -> BTreeSet<String> {
             hashes > 0 && hashes <= level && line.chars().nth(hashes) == Some(' ')
         })
         .map_or(rest.len(), |(at, _)| at);
-    rest[..end]
+    rest[..end].to_string()
+}
+
+#[test]
+fn the_peer_comparison_has_every_row_done_by_catalog_entries() {
+    let names: BTreeSet<String> = block_on(runtime().describe())
+        .unwrap()
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    let table = section(
+        "README.md",
+        "## Compared with the connectors people use today",
+    );
+    let rows: Vec<Vec<&str>> = table
         .lines()
-        .filter_map(|line| line.strip_prefix("| `"))
-        .filter_map(|line| line.split('`').next())
-        .map(str::to_string)
-        .collect()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| capability"))
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    assert!(rows.len() >= 30, "{} rows", rows.len());
+    let mut named = BTreeSet::new();
+    for row in &rows {
+        let ours = row[2];
+        assert!(!ours.is_empty() && ours != "–", "no way to do {:?}", row[1]);
+        for token in ours.split('`').skip(1).step_by(2) {
+            let action_like =
+                token.contains('-') && token.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            if action_like {
+                assert!(names.contains(token), "{token} is not in the catalog");
+                named.insert(token.to_string());
+            }
+        }
+    }
+    assert!(named.len() >= 30, "{named:?}");
 }
 
 #[test]

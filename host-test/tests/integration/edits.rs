@@ -1,6 +1,7 @@
 //! The edits, deletes and the raw call through the real component: tags added and taken off
 //! with the others kept, a thread's text and visibility, deletes (never replayed), a customer
-//! found or created once, a manual workflow run, and `api-request` held to `/v2/` paths.
+//! and a conversation found or created once, a manual workflow run, and `api-request` held to
+//! `/v2/` paths.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common;
@@ -162,6 +163,70 @@ fn find_or_create_makes_one_customer_and_finds_it_again() {
             validation_path(&env.err("find-or-create-customer", &bad.to_string()).await),
             "email"
         );
+    });
+}
+
+#[test]
+fn find_or_create_makes_one_conversation_and_never_takes_a_near_miss() {
+    block_on(async {
+        let env = Env::start().await;
+        let input = |subject: &str| {
+            json!({"subject": subject, "mailboxId": 1001, "type": "email", "status": "active",
+                   "customer": {"email": "Once.Only@example.com"},
+                   "threads": [{"type": "customer", "text": "Where is it?"}]})
+            .to_string()
+        };
+        let first = env
+            .ok("find-or-create-conversation", &input("Where is my order?"))
+            .await;
+        assert_eq!(first["created"], true, "{first}");
+        let again = env
+            .ok(
+                "find-or-create-conversation",
+                &input(" Where is my order? "),
+            )
+            .await;
+        assert_eq!(
+            (again["id"].clone(), again["created"].clone()),
+            (first["id"].clone(), json!(false))
+        );
+        let posts = |env: &Env| {
+            writes(env)
+                .iter()
+                .filter(|(m, p)| m == "POST" && p == "/v2/conversations")
+                .count()
+        };
+        assert_eq!(posts(&env), 1);
+        // Help Scout's `subject:` matches by "contains": a shorter subject is another conversation.
+        let shorter = env
+            .ok("find-or-create-conversation", &input("Where is my order"))
+            .await;
+        assert_eq!(shorter["created"], true);
+        assert_ne!(shorter["id"], first["id"]);
+        assert_eq!(posts(&env), 2);
+
+        let seeded = env.ok("get-conversation", r#"{"id": 5000001}"#).await;
+        let customer = seeded["primaryCustomer"]["id"].clone();
+        let same = json!({"subject": seeded["subject"], "mailboxId": seeded["mailboxId"],
+                          "type": "email", "status": "active", "customer": {"id": customer},
+                          "threads": [{"type": "customer", "text": "again"}]});
+        let found = env
+            .ok("find-or-create-conversation", &same.to_string())
+            .await;
+        assert_eq!(found["created"], false, "{found}");
+        let found = env
+            .ok("get-conversation", &json!({"id": found["id"]}).to_string())
+            .await;
+        assert_eq!(
+            (&found["subject"], &found["primaryCustomer"]["id"]),
+            (&seeded["subject"], &customer)
+        );
+        assert_eq!(posts(&env), 2);
+        let bad = json!({"subject": "", "mailboxId": 1001});
+        let error = env
+            .err("find-or-create-conversation", &bad.to_string())
+            .await;
+        assert!(matches!(error, ConnectorError::Validation(_)), "{error:?}");
     });
 }
 

@@ -1,12 +1,14 @@
 //! The lookups through the real component: users (every page, exact e-mail, a mailbox's),
 //! teams and their members, tags, a conversation's threads, organizations, workflows, a rating,
-//! an attachment's data; typed exports agree with the catalog.
+//! an attachment's data, one mailbox, one tag, the customer property definitions; typed exports
+//! agree with the catalog.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common;
 
 use common::{Env, block_on, ids, runtime, validation_path};
 use host_test::bindings::ConnectorError;
+use host_test::bindings::exports::helpscout::connector::mailboxes::GetMailboxInput as MailboxInput;
 use serde_json::json;
 
 fn requests(env: &Env, prefix: &str) -> usize {
@@ -165,6 +167,62 @@ fn an_attachments_data_comes_as_base64_with_its_size() {
 }
 
 #[test]
+fn one_mailbox_one_tag_and_the_customer_property_definitions() {
+    block_on(async {
+        let env = Env::start().await;
+        let all = env
+            .ok(
+                "list-mailboxes",
+                r#"{"includeFolders": true, "includeFields": true}"#,
+            )
+            .await;
+        let listed = &all["items"][1];
+        let one = env
+            .ok(
+                "get-mailbox",
+                &json!({"id": listed["id"].to_string(), "includeFolders": true,
+                        "includeFields": true})
+                .to_string(),
+            )
+            .await;
+        assert_eq!(&one, listed, "the same mailbox, folders and fields");
+        assert!(!one["folders"].as_array().unwrap().is_empty());
+        let bare = env
+            .ok("get-mailbox", &json!({"id": listed["id"]}).to_string())
+            .await;
+        assert!(bare.get("folders").is_none() && bare.get("fields").is_none());
+        assert_eq!(requests(&env, "/v2/mailboxes/9999"), 0);
+        let missing = env.err("get-mailbox", r#"{"id": 9999}"#).await;
+        assert!(
+            matches!(missing, ConnectorError::NotFound(_)),
+            "{missing:?}"
+        );
+
+        let tags = env.ok("list-tags", "{}").await;
+        let tag = &tags["items"][0];
+        let got = env
+            .ok("get-tag", &json!({"id": tag["id"]}).to_string())
+            .await;
+        assert_eq!((&got["id"], &got["name"]), (&tag["id"], &tag["name"]));
+
+        let properties = env.ok("list-customer-properties", "{}").await;
+        let slugs: Vec<&str> = properties["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["slug"].as_str().unwrap())
+            .collect();
+        assert!(!slugs.is_empty());
+        // Every listed slug is one a customer's `properties` accept, and only those are.
+        let update = json!({"id": 7000002, "properties": [{"slug": slugs[0], "value": null}]});
+        env.ok("update-customer", &update.to_string()).await;
+        let unknown = json!({"id": 7000002, "properties": [{"slug": "no-such-slug", "value": 1}]});
+        let error = env.err("update-customer", &unknown.to_string()).await;
+        assert_eq!(validation_path(&error), "properties[0].slug");
+    });
+}
+
+#[test]
 fn typed_lookups_agree_with_the_catalog() {
     block_on(async {
         let env = Env::start().await;
@@ -203,6 +261,54 @@ fn typed_lookups_agree_with_the_catalog() {
             ids(&env
                 .ok("list-threads", r#"{"conversationId": 5000001}"#)
                 .await)
+        );
+        let tag = runtime()
+            .call(async |c, s| {
+                c.helpscout_connector_tags()
+                    .call_get_tag(s, &conn, tags[0].id)
+                    .await
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(tag.name, tags[0].name);
+        let input = MailboxInput {
+            id: 1002,
+            include_folders: true,
+            include_fields: false,
+        };
+        let mailbox = runtime()
+            .call(async |c, s| {
+                c.helpscout_connector_mailboxes()
+                    .call_get_mailbox(s, &conn, input)
+                    .await
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((mailbox.id, mailbox.fields.is_none()), (1002, true));
+        assert!(!mailbox.folders.unwrap().is_empty());
+        let definitions = runtime()
+            .call(async |c, s| {
+                c.helpscout_connector_customers()
+                    .call_list_customer_properties(s, &conn)
+                    .await
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        let listed = env.ok("list-customer-properties", "{}").await;
+        assert_eq!(
+            definitions
+                .iter()
+                .map(|d| d.slug.as_str())
+                .collect::<Vec<_>>(),
+            listed["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["slug"].as_str().unwrap())
+                .collect::<Vec<_>>()
         );
     });
 }

@@ -249,7 +249,7 @@ fn every_descriptor_has_a_sample_passing_its_output_schema_and_real_option_field
 
 #[test]
 fn the_auth_description_renders_a_credential_form() {
-    use host_test::bindings::auth::CredentialKind;
+    use host_test::bindings::auth::{ClientAuthentication, CredentialKind};
     let description = block_on(runtime().auth_description()).unwrap();
     assert_eq!(
         description.kinds,
@@ -267,6 +267,11 @@ fn the_auth_description_renders_a_credential_form() {
     assert_eq!(description.token_path, "/v2/oauth2/token");
     assert_eq!(description.token_lifetime_seconds, 172_800);
     assert!(description.refresh_token_rotates);
+    // As the component itself sends the client (the simulator reads only the form fields).
+    assert_eq!(
+        description.client_authentication,
+        ClientAuthentication::RequestBody
+    );
     let secret: Vec<(&str, bool)> = description
         .fields
         .iter()

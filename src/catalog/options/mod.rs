@@ -73,6 +73,9 @@ pub fn options(
             };
             (name.clone(), text(name))
         })?,
+        Source::TagIds => listed(client, &["tags"], "tags", |t| {
+            (t["id"].clone(), text(&t["name"]))
+        })?,
         Source::Webhooks => listed(client, &["webhooks"], "webhooks", |w| {
             let events: Vec<String> = w["events"]
                 .as_array()

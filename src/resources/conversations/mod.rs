@@ -6,6 +6,7 @@ mod create;
 mod custom_fields;
 mod delete;
 mod find;
+mod find_or_create;
 mod get;
 mod merged;
 mod rating;
@@ -15,6 +16,7 @@ mod update;
 pub use create::{ConversationType, CreateConversation, NewStatus, create};
 pub use delete::{DeleteConversation, delete};
 pub use find::{FieldFilter, FindConversations, SortField, SortOrder, StatusFilter, find};
+pub use find_or_create::find_or_create;
 pub use get::{GetConversation, get};
 pub use merged::following_merge;
 pub use rating::{GetRating, get as get_rating, record as rating_record};
@@ -30,5 +32,6 @@ pub const ENTRIES: &[crate::catalog::Entry] = &[
     create::ENTRY,
     update::ENTRY,
     delete::ENTRY,
+    find_or_create::ENTRY,
     rating::ENTRY,
 ];

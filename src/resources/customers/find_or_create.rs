@@ -9,8 +9,8 @@ use crate::catalog::declare::*;
 use crate::client::{Client, Transport};
 use crate::decode::{Validate, all, check_email};
 use crate::error::{Error, Result};
-use crate::resources::wire;
-use serde::{Deserialize, Serialize};
+use crate::resources::{FoundOrCreated, wire};
+use serde::Deserialize;
 
 /// Input of `find-or-create-customer`: the address, and the fields of a new customer.
 #[derive(Debug)]
@@ -29,13 +29,6 @@ impl Validate for FindOrCreate {
         checks.push(self.fields.check(false));
         all(checks)
     }
-}
-
-/// What `find-or-create-customer` returns.
-#[derive(Debug, Serialize)]
-pub struct FoundOrCreated {
-    pub id: u64,
-    pub created: bool,
 }
 
 pub fn find_or_create(

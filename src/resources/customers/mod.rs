@@ -19,7 +19,7 @@ pub use fields::{Address, CustomerFields, Entry, NewCustomer};
 pub use find::{CustomerSortField, FindCustomers, find};
 pub use find_or_create::{FindOrCreate, find_or_create};
 pub use get::{GetCustomer, get};
-pub use properties::PropertyValue;
+pub use properties::{PropertyValue, definition_record, list as list_properties};
 pub use update::{CustomerChanges, update};
 
 use crate::decode::{check_email, check_length};
@@ -82,6 +82,7 @@ pub const ENTRIES: &[crate::catalog::Entry] = &[
     update::ENTRY,
     delete::ENTRY,
     find_or_create::ENTRY,
+    properties::LIST_ENTRY,
 ];
 
 #[cfg(test)]

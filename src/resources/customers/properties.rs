@@ -4,11 +4,14 @@
 //! type each definition's type takes (`PATCH /v2/customers/{id}/properties`,
 //! <https://developer.helpscout.com/mailbox-api/endpoints/properties/update/>): a number as a
 //! JSON integer, a date as `YYYY-MM-DD`, a dropdown as its option id, text ≤ 255 characters.
+//! `list-customer-properties` lists the definitions themselves.
 
+use crate::bindings::exports::helpscout::connector::customers as wit;
+use crate::catalog::declare::*;
 use crate::client::{Client, Method, Replay, Transport};
 use crate::decode::checks::check_date;
 use crate::error::{Error, FieldError, Result};
-use crate::resources::wire;
+use crate::resources::{Listed, wire};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -146,6 +149,44 @@ pub fn patch(client: &mut Client<impl Transport>, id: u64, ops: &Value) -> Resul
     )?;
     Ok(())
 }
+
+/// Every property definition of the account, every page, as Help Scout's JSON text.
+pub fn list(client: &mut Client<impl Transport>) -> Result<Listed> {
+    Listed::read(client, &["customer-properties"], &[], "customer-properties")
+}
+
+/// A definition's JSON text as the WIT record, the text kept in `raw-json`.
+pub fn definition_record(json: &str) -> Result<wit::PropertyDefinition> {
+    let d: Definition = wire::parse_text(json, "property definition")?;
+    Ok(wit::PropertyDefinition {
+        slug: d.slug,
+        name: d.name,
+        kind: d.kind,
+        options: d.options.into_iter().map(|o| o.label).collect(),
+        raw_json: json.to_string(),
+    })
+}
+
+/// `list-customer-properties`, as the catalog declares it.
+pub const LIST_ENTRY: Entry = Entry {
+    name: "list-customer-properties",
+    title: "List customer properties",
+    group: Group::Customer,
+    description: "List the account's customer property definitions (GET \
+                  /v2/customer-properties), every page: each slug, name, type and dropdown \
+                  options, what `properties` of create-customer and update-customer take.",
+    files: files!("list-customer-properties"),
+    option_fields: &[],
+    effects: Effects::READ,
+    paging: Paging::All,
+    trigger: None,
+    run: |client, input, _| {
+        let _: Empty = decode(input)?;
+        json(&list(client)?)
+    },
+    #[cfg(test)]
+    input_type: schema_of::<Empty>,
+};
 
 fn field_error(path: String, message: String, rejected: &Value) -> FieldError {
     FieldError {

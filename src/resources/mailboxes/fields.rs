@@ -20,7 +20,8 @@ pub struct FieldInput {
     pub id: Option<FieldId>,
     /// The field's name as the mailbox shows it (instead of `id`), e.g. `Plan`.
     pub name: Option<String>,
-    /// Dropdowns by option label or id; `null` or "" clears the field.
+    /// In the field's type: a dropdown's option label or id, an integer for number fields,
+    /// `YYYY-MM-DD` for date fields, text for the others; `null` or "" clears the field.
     #[serde(default, deserialize_with = "wire::opt_text")]
     #[cfg_attr(
         test,

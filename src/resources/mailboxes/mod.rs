@@ -1,7 +1,9 @@
 //! Mailboxes (called inboxes in newer Help Scout pages): `list-mailboxes` (`GET /v2/mailboxes`,
-//! every page) with each mailbox's folders (`GET /v2/mailboxes/{id}/folders`) and custom-field
-//! definitions (`GET /v2/mailboxes/{id}/fields`) on request, read once into typed records that
-//! keep every other field Help Scout sends.
+//! every page) and `get-mailbox` (`GET /v2/mailboxes/{id}`, Get Mailbox,
+//! <https://developer.helpscout.com/mailbox-api/endpoints/mailboxes/get/>), each with the
+//! mailbox's folders (`GET /v2/mailboxes/{id}/folders`) and custom-field definitions
+//! (`GET /v2/mailboxes/{id}/fields`) on request, read once into typed records that keep every
+//! other field Help Scout sends.
 
 mod fields;
 
@@ -63,27 +65,64 @@ pub fn list(client: &mut Client<impl Transport>, input: &ListMailboxes) -> Resul
     let listed = client.collect(first, "mailboxes", MAX_ITEMS)?;
     let mut items = Vec::with_capacity(listed.len());
     for value in listed {
-        let mut mailbox: Mailbox = serde_json::from_value(value).map_err(|e| {
-            crate::error::Error::Other(
-                format!("Help Scout answered an unexpected mailbox: {e}").into(),
-            )
-        })?;
-        let id = MailboxId::new(mailbox.id).ok_or_else(|| wire::not_a("mailbox"))?;
-        if input.include_folders {
-            let url = client
-                .base()
-                .endpoint(&["mailboxes", &id.segment(), "folders"], &[]);
-            mailbox.folders = Some(client.collect(url, "folders", MAX_ITEMS)?);
-        }
-        if input.include_fields {
-            let url = client
-                .base()
-                .endpoint(&["mailboxes", &id.segment(), "fields"], &[]);
-            mailbox.fields = Some(client.collect(url, "fields", MAX_ITEMS)?);
-        }
-        items.push(mailbox);
+        items.push(with_details(client, value, input)?);
     }
     Ok(Mailboxes { items })
+}
+
+/// Input of `get-mailbox`.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GetMailbox {
+    pub id: MailboxId,
+    /// Also read the mailbox's folders.
+    #[serde(default)]
+    pub include_folders: bool,
+    /// Also read the mailbox's custom-field definitions.
+    #[serde(default)]
+    pub include_fields: bool,
+}
+
+impl Validate for GetMailbox {
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// One mailbox, with its folders and fields when asked for.
+pub fn get(client: &mut Client<impl Transport>, input: &GetMailbox) -> Result<Mailbox> {
+    let value = client.get(&["mailboxes", &input.id.segment()], &[])?;
+    let details = ListMailboxes {
+        include_folders: input.include_folders,
+        include_fields: input.include_fields,
+    };
+    with_details(client, value, &details)
+}
+
+/// A mailbox as Help Scout sent it, with the details `input` asks for read.
+fn with_details(
+    client: &mut Client<impl Transport>,
+    value: Value,
+    input: &ListMailboxes,
+) -> Result<Mailbox> {
+    let mut mailbox: Mailbox = serde_json::from_value(value).map_err(|e| {
+        crate::error::Error::Other(format!("Help Scout answered an unexpected mailbox: {e}").into())
+    })?;
+    let id = MailboxId::new(mailbox.id).ok_or_else(|| wire::not_a("mailbox"))?;
+    if input.include_folders {
+        let url = client
+            .base()
+            .endpoint(&["mailboxes", &id.segment(), "folders"], &[]);
+        mailbox.folders = Some(client.collect(url, "folders", MAX_ITEMS)?);
+    }
+    if input.include_fields {
+        let url = client
+            .base()
+            .endpoint(&["mailboxes", &id.segment(), "fields"], &[]);
+        mailbox.fields = Some(client.collect(url, "fields", MAX_ITEMS)?);
+    }
+    Ok(mailbox)
 }
 
 #[derive(Default, Deserialize)]
@@ -118,7 +157,7 @@ impl Mailbox {
             None => None,
         };
         let fields = match &self.fields {
-            Some(list) => Some(list.iter().map(field).collect::<Result<_>>()?),
+            Some(list) => Some(list.iter().map(field_definition).collect::<Result<_>>()?),
             None => None,
         };
         Ok(wit::Mailbox {
@@ -147,7 +186,7 @@ fn folder(value: &Value) -> Result<wit::Folder> {
     })
 }
 
-fn field(value: &Value) -> Result<wit::FieldDefinition> {
+fn field_definition(value: &Value) -> Result<wit::FieldDefinition> {
     let f: Definition = wire::parse(value, "field definition")?;
     Ok(wit::FieldDefinition {
         id: f.id,
@@ -184,8 +223,25 @@ pub const ENTRY: Entry = Entry {
     input_type: schema_of::<ListMailboxes>,
 };
 
+/// `get-mailbox`, as the catalog declares it.
+pub const GET_ENTRY: Entry = Entry {
+    name: "get-mailbox",
+    title: "Get a mailbox",
+    group: Group::Mailbox,
+    description: "Get one mailbox (GET /v2/mailboxes/{id}): name, e-mail, slug, optionally with \
+                  its folders and custom-field definitions.",
+    files: files!("get-mailbox"),
+    option_fields: &[field("id", Source::Mailboxes)],
+    effects: Effects::READ,
+    paging: Paging::None,
+    trigger: None,
+    run: |client, input, _| json(&get(client, &decode(input)?)?),
+    #[cfg(test)]
+    input_type: schema_of::<GetMailbox>,
+};
+
 /// The entries of this resource, in catalog order.
-pub const ENTRIES: &[Entry] = &[ENTRY];
+pub const ENTRIES: &[Entry] = &[ENTRY, GET_ENTRY];
 
 #[cfg(test)]
 mod tests {

@@ -29,6 +29,10 @@ use serde_json::{Value, json};
 pub struct Subscribe {
     pub url: String,
     /// Trigger names or Help Scout event names.
+    #[cfg_attr(
+        test,
+        schemars(schema_with = "crate::catalog::schemas::webhook_events")
+    )]
     pub events: Vec<String>,
     /// Mailboxes whose conversation events are delivered; none means all mailboxes.
     #[serde(default)]
@@ -50,6 +54,10 @@ pub struct Unsubscribe {
     pub id: WebhookId,
     /// Remove only these triggers or events; the webhook is deleted when none remain.
     #[serde(default)]
+    #[cfg_attr(
+        test,
+        schemars(schema_with = "crate::catalog::schemas::webhook_events")
+    )]
     pub events: Vec<String>,
     /// The webhook's stored secret, which Help Scout's update requires (with `events`).
     pub secret: Option<String>,
