@@ -10,7 +10,9 @@ use crate::runtime::Runtime;
 use axum::body::Bytes;
 use axum::http::HeaderMap;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 /// What a trigger's event says about its change: the object and, for a status change, the new
@@ -147,6 +149,12 @@ pub struct WebhookSink {
     /// Distinct deliveries verified, and deliveries refused.
     pub deliveries: usize,
     pub refused: usize,
+    /// Every delivery Help Scout sent, by the hash of its event and body.
+    bodies: HashSet<u64>,
+    /// Per trigger, deliveries of a new change whose event and body were byte for byte those of
+    /// an earlier one (a tag added, taken off and added again within a second): Help Scout's
+    /// deliveries carry no id, so no receiver can tell them from a redelivery.
+    pub twins: BTreeMap<&'static str, usize>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -185,6 +193,8 @@ impl WebhookSink {
             redelivered_same_id: 0,
             deliveries: 0,
             refused: 0,
+            bodies: HashSet::new(),
+            twins: BTreeMap::new(),
             task,
         })
     }
@@ -202,7 +212,23 @@ impl WebhookSink {
             Err(_) => Vec::new(),
         };
         self.verified += fresh.len();
-        let mut batch: Vec<(Delivery, bool)> = fresh.iter().cloned().map(|d| (d, false)).collect();
+        let twins: Vec<bool> = fresh
+            .iter()
+            .map(|d| {
+                let mut hasher = DefaultHasher::new();
+                d.key().hash(&mut hasher);
+                !self.bodies.insert(hasher.finish())
+            })
+            .collect();
+        let mut batch: Vec<(Delivery, bool)> = Vec::new();
+        let mut repeated_bytes = Vec::new();
+        for (delivery, twin) in fresh.iter().zip(twins) {
+            if twin {
+                repeated_bytes.push(delivery);
+            } else {
+                batch.push((delivery.clone(), false));
+            }
+        }
         for delivery in &fresh {
             if rng.chance(15) {
                 batch.push((delivery.clone(), true));
@@ -222,6 +248,33 @@ impl WebhookSink {
         for (delivery, repeat) in again {
             self.verify_one(runtime, secrets, delivery, repeat, &mut first_ids)
                 .await?;
+        }
+        for delivery in repeated_bytes {
+            self.count_twin(runtime, secrets, delivery).await?;
+        }
+        Ok(())
+    }
+
+    /// A delivery of a new change that repeats an earlier one's bytes: verified (it must be
+    /// accepted, and must get the earlier one's eventId), then counted for its trigger.
+    async fn count_twin(
+        &mut self,
+        runtime: &Runtime,
+        secrets: &[String],
+        delivery: &Delivery,
+    ) -> anyhow::Result<()> {
+        let verified =
+            crate::webhooks::verify(runtime, &delivery.body, &delivery.headers, secrets).await?;
+        let Ok(verified) = verified else {
+            self.refused += 1;
+            return Ok(());
+        };
+        let event = verified.event;
+        if !self.events.contains_key(&event.event_id) {
+            anyhow::bail!("a repeated body got a new eventId {}", event.event_id);
+        }
+        if let Some(trigger) = event.trigger.as_deref().and_then(known_trigger) {
+            *self.twins.entry(trigger).or_default() += 1;
         }
         Ok(())
     }
