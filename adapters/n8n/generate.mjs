@@ -106,18 +106,25 @@ const require = createRequire(import.meta.url);
 const host = require(join(pkgDir, 'dist', 'runtime', 'host.js'));
 const describe = (await host.call('describe', [])).value;
 const auth = (await host.call('authDescribe', [])).value;
-// Choices of static option fields (statuses, events): computed without credentials or requests;
-// the allow-list is empty, so a source that needed the network would be refused, not reached.
+// Choices of static option fields (statuses, events) are the schema's `enum`. WORKAROUND for builds
+// whose schema has none: catalog.options, computed without credentials or requests (the allow-list
+// is empty, so a source that needed the network would be refused, not reached).
 const staticOptions = {};
 const offline = { baseUrl: auth.defaultBaseUrl, credentials: { tag: 'access-token', val: 'no-token-needed' } };
+const hasEnum = (d, field) => {
+  const p = JSON.parse(d.inputSchema).properties?.[field] ?? {};
+  const items = p.items ?? {};
+  return [p, items, ...(p.anyOf ?? []), ...(items.anyOf ?? [])].some((x) => Array.isArray(x?.enum) && x.enum.some((v) => v !== null));
+};
 for (const d of describe) {
-  for (const f of d.optionFields.filter((f) => !f.fetched)) {
+  for (const f of d.optionFields.filter((f) => !f.fetched && !hasEnum(d, f.field))) {
     const inv = (await host.call('options', [offline, d.name, f.field, '{}'])).value;
     if (inv.outcome.tag !== 'ok') throw new Error(`options ${d.name}.${f.field}: ${JSON.stringify(inv.outcome.val)}`);
     staticOptions[`${d.name}.${f.field}`] = JSON.parse(inv.outcome.val).items;
   }
 }
 host.shutdown();
+const fixedFields = describe.reduce((n, d) => n + d.optionFields.filter((f) => !f.fetched).length, 0);
 
 // 4. Node, trigger and credential descriptions.
 const built = buildAll({ describe, auth, staticOptions, version: meta.version ?? '0.0.0' });
@@ -159,8 +166,9 @@ writeFileSync(join(pkgDir, 'README.md'), built.readme);
 const summary = built.summary;
 console.log(`generate: n8n-nodes-helpscout ${pkg.version} from ${opts.component.split('/').pop()} ` +
   `(${summary.actions} operations in ${summary.resources} resources, ${summary.pollable} polling and ` +
-  `${summary.triggers} webhook triggers, ${summary.loadOptions} dropdowns from catalog.options, ` +
-  `credential kinds ${auth.kinds.join('/')}) in ${Date.now() - started} ms`);
+  `${summary.triggers} webhook triggers, ${summary.loadOptions} dropdowns and ${summary.resourceMappers} field mappers from catalog.options, ` +
+  `${fixedFields} fixed choice lists (${fixedFields - Object.keys(staticOptions).length} from schema enums, ${Object.keys(staticOptions).length} from catalog.options), ` +
+  `credential kinds ${auth.kinds.join('/')} in ${summary.credentials} credential types${auth.clientAuthentication ? `, client authentication ${auth.clientAuthentication}` : ''}) in ${Date.now() - started} ms`);
 
 // 6. npm pack.
 if (opts.pack) {

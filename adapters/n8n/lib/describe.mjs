@@ -9,6 +9,9 @@
 const NODE = 'helpScout';
 export const CRED_APP = 'helpScoutComponentApi';
 export const CRED_OAUTH2 = 'helpScoutComponentOAuth2Api';
+export const CRED_CLIENT = 'helpScoutComponentAppOAuth2Api';
+/** Titles of catalog entries by name (enum values that name a trigger are shown by title). */
+let TITLES = {};
 const RESERVED = new Set(['resource', 'operation', 'authentication', 'returnAll', 'additionalFields', 'splitItems']);
 
 // ---------------------------------------------------------------- schema helpers
@@ -46,24 +49,24 @@ function isId(s) {
 const isIdOrIdList = (s) => Array.isArray(s.anyOf) && s.anyOf.some(isId) && s.anyOf.some((x) => x.type === 'array' && isId(x.items ?? {}));
 const isStrOrStrList = (s) => Array.isArray(s.anyOf) && s.anyOf.some((x) => x.type === 'string') && s.anyOf.some((x) => x.type === 'array' && x.items?.type === 'string');
 
-/** WORKAROUND (date-time): instants carry only a pattern, no `format: date-time`. */
+/** An instant: `format: date-time`; WORKAROUND for builds without it: the instant pattern. */
 function isInstant(s) {
   if (s.format === 'date-time') return true;
   return s.type === 'string' && typeof s.pattern === 'string' && /T/.test(s.pattern) && /\\d\{2\}:/.test(s.pattern);
 }
 
-/** WORKAROUND (defaults): `limit` says "(default 100)" in prose, `default: null` in the schema. */
-function defaultOf(s, description) {
+/** The schema's `default` (a `null` or empty-list default is no default). */
+function defaultOf(s) {
   if (s.default !== undefined && s.default !== null && !(Array.isArray(s.default) && s.default.length === 0)) return s.default;
-  const m = /\(default:? (\d+)[;,)]/.exec(description ?? '') ?? /\bdefault:? (\d+)\b/.exec(description ?? '');
-  if (m && (s.type === 'integer' || s.type === 'number')) return Number(m[1]);
   return undefined;
 }
 
-/** WORKAROUND (binary): attachment data has no `contentEncoding: base64`; recognised by shape. */
+/** Files: `data` with `contentEncoding: base64`; WORKAROUND for builds without it: by shape. */
 function isAttachmentList(s) {
   const p = s.items?.properties;
-  return s.type === 'array' && p && 'data' in p && ('fileName' in p || 'filename' in p) && 'mimeType' in p;
+  if (s.type !== 'array' || !p?.data) return false;
+  if (p.data.contentEncoding === 'base64') return true; // declared since the contract's 0.3.x
+  return ('fileName' in p || 'filename' in p) && 'mimeType' in p;
 }
 
 /** An array of `{id, value}` objects: custom-field values (a dropdown for the id, a value). */
@@ -99,10 +102,27 @@ function fieldProperty(d, name, schema, required, optionFields, staticOptions) {
   const method = `o_${d.name}_${name}`;
   const many = s.type === 'array' || isIdOrIdList(s) || isStrOrStrList(s);
 
-  if (of && isIdValueList(s)) {
-    // Custom fields: WORKAROUND (sub-forms): the choices carry each field's type and a dropdown's
-    // options, which fit n8n's resource mapper, but the contract offers them as a plain choice
-    // list; rendered as repeated {field dropdown, value} pairs.
+  if (of?.definitions) {
+    // Field definitions ({value: id, label, type, required, options}): n8n's resource mapper,
+    // one input per custom field, sent as [{id, value}].
+    conv = { type: 'mapper' };
+    // What a value looks like in each field type (dates, numbers): the value's own description.
+    const valueText = plain(s.items?.properties?.value?.description).replace(/\s+/g, ' ');
+    if (valueText) description = `${description ? description + ' ' : ''}Values: ${valueText}`;
+    prop = {
+      ...base, type: 'resourceMapper', noDataExpression: true,
+      default: { mappingMode: 'defineBelow', value: null },
+      typeOptions: {
+        resourceMapper: {
+          resourceMapperMethod: `rm_${d.name}_${name}`, mode: 'add', addAllFields: false, multiKeyMatch: false,
+          supportAutoMap: false, fieldWords: { singular: 'field', plural: 'fields' },
+          noFieldsError: 'No custom fields: choose a mailbox (or a conversation) first',
+        },
+      },
+    };
+  } else if (of && isIdValueList(s)) {
+    // Custom fields, WORKAROUND for builds without `definitions`: repeated {field dropdown, value}
+    // pairs.
     conv = { type: 'idValueList' };
     prop = {
       ...base, type: 'fixedCollection', typeOptions: { multipleValues: true }, default: {},
@@ -122,8 +142,14 @@ function fieldProperty(d, name, schema, required, optionFields, staticOptions) {
     const typeOptions = {};
     let options;
     if (of.fetched) typeOptions.loadOptionsMethod = method;
-    else options = (fixed ?? (s.enum ?? s.items?.enum ?? []).map((v) => ({ value: v, label: String(v) })))
-      .map((o) => ({ name: o.label, value: o.value }));
+    else {
+      // Fixed choices: the schema's `enum` (on the items of a list); catalog.options' answer only
+      // for builds whose schema has none (WORKAROUND). A value naming a catalog entry (a trigger)
+      // is shown by its title.
+      const listed = (s.enum ?? unwrap(s.items ?? {}).s.enum)?.filter((v) => v !== null);
+      options = (listed?.length ? listed.map((v) => ({ value: v, label: TITLES[v] ? `${TITLES[v]} (${v})` : String(v) })) : fixed ?? [])
+        .map((o) => ({ name: o.label, value: o.value }));
+    }
     conv = { type: many ? 'list' : 'scalar', id: isId(s) || isIdOrIdList(s) || isId(s.items ?? {}) };
     prop = {
       ...base, type: many ? 'multiOptions' : 'options',
@@ -133,14 +159,14 @@ function fieldProperty(d, name, schema, required, optionFields, staticOptions) {
     if (of.fetched) description = `${description ? description + ' ' : ''}Choose from the list, or specify ${many ? 'IDs' : 'an ID'} using an expression.`.trim();
   } else if (s.type === 'boolean') {
     conv = { type: 'boolean' };
-    prop = { ...base, type: 'boolean', default: defaultOf(s, description) ?? false };
+    prop = { ...base, type: 'boolean', default: defaultOf(s) ?? false };
   } else if (s.type === 'integer' || s.type === 'number') {
     conv = { type: 'number' };
     const typeOptions = {};
     if (s.minimum !== undefined) typeOptions.minValue = s.minimum;
     if (s.maximum !== undefined) typeOptions.maxValue = s.maximum;
     if (s.type === 'integer') typeOptions.numberPrecision = 0;
-    prop = { ...base, type: 'number', typeOptions, default: defaultOf(s, description) ?? (s.minimum ?? 0) };
+    prop = { ...base, type: 'number', typeOptions, default: defaultOf(s) ?? (s.minimum ?? 0) };
   } else if (isInstant(s)) {
     conv = { type: 'instant' };
     prop = { ...base, type: 'dateTime', default: '' };
@@ -195,6 +221,7 @@ function buildActionNode(describe, staticOptions, auth, version) {
   });
   const catalog = {};
   const loadOptions = [];
+  const resourceMappers = [];
   for (const g of groups) {
     const ops = actions.filter((d) => d.group === g);
     properties.push({
@@ -218,27 +245,30 @@ function buildActionNode(describe, staticOptions, auth, version) {
     const note = effectsNote(d.effects);
     if (note) top.push({ displayName: note, name: `notice_${d.name}`, type: 'notice', default: '' });
     for (const [name, fs] of Object.entries(schema.properties ?? {})) {
-      if (/deprecated/i.test(fs.description ?? '')) continue; // aliases kept for old callers
+      if (fs.deprecated || /deprecated/i.test(fs.description ?? '')) continue; // aliases kept for old callers
       if (RESERVED.has(name) && !(name === 'limit')) throw new Error(`${d.name}: input field ${name} clashes with a node parameter`);
       if (d.paging === 'continued' && (name === 'limit' || name === 'next')) continue;
       const { prop, conv } = fieldProperty(d, name, fs, required.has(name), d.optionFields, staticOptions);
-      const isTop = required.has(name);
+      // A resource mapper cannot live inside a collection: it goes to the top.
+      const isTop = required.has(name) || conv.type === 'mapper';
       (isTop ? top : optional).push(prop);
-      fields.push({ name, param: isTop ? name : `additionalFields.${name}`, conv, required: isTop });
+      fields.push({ name, param: isTop ? name : `additionalFields.${name}`, conv, required: required.has(name), top: isTop });
       if (conv.attachments) {
-        // WORKAROUND (binary): base64 file data recognised by shape; n8n's binary data wired in.
+        // n8n's binary data wired into base64 file data.
         optional.push({ displayName: `${prop.displayName} From Binary Properties`, name: 'attachmentsFromBinary', type: 'string', default: '',
           placeholder: 'e.g. data, invoice', description: `Input binary properties to send as ${name} (added to any given as JSON)` });
         attachmentsField = name;
       }
       const of = d.optionFields.find((f) => f.field === name);
-      if (of?.fetched) loadOptions.push({ method: `o_${d.name}_${name}`, action: d.name, field: name });
+      if (of?.definitions) resourceMappers.push({ method: `rm_${d.name}_${name}`, action: d.name, field: name });
+      else if (of?.fetched) loadOptions.push({ method: `o_${d.name}_${name}`, action: d.name, field: name });
     }
     // Dependent dropdowns: n8n reloads a dropdown when a parameter it names changes.
     for (const of of d.optionFields.filter((f) => f.dependsOn.length)) {
       const target = [...top, ...optional].find((p) => p.name === of.field);
       const paths = of.dependsOn.map((dep) => fields.find((f) => f.name === dep)?.param ?? dep);
       const holder = target?.type === 'fixedCollection' ? target.options[0].values[0] : target;
+      if (holder && !holder.typeOptions) holder.typeOptions = {};
       if (holder?.typeOptions) holder.typeOptions.loadOptionsDependsOn = paths;
     }
     if (d.paging === 'continued') {
@@ -247,7 +277,7 @@ function buildActionNode(describe, staticOptions, auth, version) {
         description: 'Whether to return all results (follows `next` until `hasMore` is false) or only up to a given limit' });
       top.push({ displayName: 'Limit', name: 'limit', type: 'number',
         typeOptions: { minValue: limitSchema.minimum ?? 1, maxValue: limitSchema.maximum, numberPrecision: 0 },
-        default: defaultOf(limitSchema, schema.properties.limit?.description) ?? 50,
+        default: defaultOf(limitSchema) ?? 50,
         description: 'Max number of results to return', displayOptions: { show: { returnAll: [false] } } });
     }
     if (d.paging === 'continued' || d.paging === 'all') {
@@ -265,12 +295,13 @@ function buildActionNode(describe, staticOptions, auth, version) {
       title: d.title, group: d.group, effects: d.effects, paging: d.paging, fields,
       sampleOutput: d.sampleOutput,
       attachmentsField,
-      // WORKAROUND (binary): recognised by shape, see isAttachmentList.
-      binaryOutput: /attachment/.test(d.name) && d.effects.readOnly,
+      // Base64 file data in the output (`contentEncoding`), handed to n8n as binary data.
+      binaryOutput: d.outputSchema?.properties?.data?.contentEncoding === 'base64' || (/attachment/.test(d.name) && d.effects.readOnly),
     };
   }
-  // WORKAROUND (test action): the contract does not name it; the descriptor called test-connection.
-  const testAction = actions.find((d) => d.name === 'test-connection')?.name;
+  // The action a credential test runs: auth.describe().testAction; WORKAROUND for builds without
+  // it: the descriptor called test-connection.
+  const testAction = actions.find((d) => d.name === (auth.testAction || 'test-connection'))?.name;
   if (!testAction) throw new Error('no test-connection action: the credential test needs one');
   const description = {
     displayName: 'Help Scout (component)',
@@ -284,77 +315,142 @@ function buildActionNode(describe, staticOptions, auth, version) {
     inputs: ['main'],
     outputs: ['main'],
     usableAsTool: true,
-    credentials: credentialRefs(),
+    credentials: credentialRefs(auth),
     properties,
   };
-  return { description, catalog, loadOptions, testAction, groups };
+  return { description, catalog, loadOptions, resourceMappers, testAction, groups };
 }
 
 // ---------------------------------------------------------------- credentials
 
+/** Each credential kind's `connection.credentials` case: auth.describe().mappings; WORKAROUND for
+ *  builds without them: by name (authorization-code gives an access token). */
+function connectionCases(auth) {
+  const cases = Object.fromEntries((auth.mappings ?? []).map((m) => [m.kind, m.connectionCase]));
+  for (const k of auth.kinds) cases[k] ??= k === 'client-credentials' ? 'client-credentials' : 'access-token';
+  return cases;
+}
+
+/** n8n's OAuth2 `authentication` (how the token endpoint takes the client) from
+ *  auth.describe().clientAuthentication; WORKAROUND for builds without it: `body` (Help Scout's). */
+const OAUTH2_CLIENT_AUTH = { 'request-body': 'body', 'basic-header': 'header' };
+const oauth2ClientAuth = (auth) => OAUTH2_CLIENT_AUTH[auth.clientAuthentication] ?? 'body';
+
+/** Which kinds n8n's own OAuth2 credential runs: authorization code always; client credentials when
+ *  the component declares its client authentication (then n8n mints, stores and re-mints the token
+ *  for every process). The others are fields the component takes as they are. */
+function credentialPlan(auth) {
+  const clientByN8n = auth.kinds.includes('client-credentials') && auth.clientAuthentication !== undefined;
+  const direct = auth.kinds.filter((k) => k !== 'authorization-code' && !(k === 'client-credentials' && clientByN8n));
+  return { clientByN8n, direct, authorizationCode: auth.kinds.includes('authorization-code') };
+}
+
+/** The node's "Authentication" choices, each with its credential type. The default stays
+ *  `appCredentials` (the credential of the direct kinds): workflows store only non-default values. */
+function authenticationChoices(auth) {
+  const plan = credentialPlan(auth);
+  const label = { 'client-credentials': 'App ID and Secret', 'access-token': 'Access Token' };
+  const choices = [];
+  if (plan.direct.length) choices.push({ name: plan.direct.map((k) => label[k] ?? k).join(' or '), value: 'appCredentials', credential: CRED_APP });
+  if (plan.clientByN8n) choices.push({ name: 'App ID and Secret (OAuth2 Client Credentials)', value: 'clientCredentials', credential: CRED_CLIENT });
+  if (plan.authorizationCode) choices.push({ name: 'OAuth2 (Authorization Code)', value: 'oAuth2', credential: CRED_OAUTH2 });
+  return choices;
+}
+
 function authenticationProperty(auth) {
-  // WORKAROUND (credential kinds → connection cases): the contract lists kinds but not which
-  // `connection.credentials` case each becomes; mapped here: access-token → access-token,
-  // client-credentials → client-credentials, authorization-code → access-token from n8n's OAuth2.
-  const options = [];
-  if (auth.kinds.includes('client-credentials') || auth.kinds.includes('access-token')) {
-    options.push({ name: 'App Credentials or Access Token', value: 'appCredentials' });
-  }
-  if (auth.kinds.includes('authorization-code')) options.push({ name: 'OAuth2 (Authorization Code)', value: 'oAuth2' });
+  const options = authenticationChoices(auth).map(({ name, value }) => ({ name, value }));
   return { displayName: 'Authentication', name: 'authentication', type: 'options', options, default: options[0].value };
 }
 
-function credentialRefs() {
-  return [
-    { name: CRED_APP, required: true, testedBy: 'testConnection', displayOptions: { show: { authentication: ['appCredentials'] } } },
-    { name: CRED_OAUTH2, required: true, testedBy: 'testConnection', displayOptions: { show: { authentication: ['oAuth2'] } } },
-  ];
+/** The credential "Test" runs the component's test action for the direct kinds; n8n tests its
+ *  OAuth2 credentials itself (a stored access token) and ignores `testedBy` for them. */
+function credentialRefs(auth) {
+  return authenticationChoices(auth).map((c) => ({
+    name: c.credential, required: true, ...(c.credential === CRED_APP ? { testedBy: 'testConnection' } : {}),
+    displayOptions: { show: { authentication: [c.value] } },
+  }));
 }
 
 const camel = (kebab) => kebab.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
+/** The App ID and secret fields of n8n's OAuth2 credentials, labelled as auth.describe() has them. */
+function oauth2ClientFields(auth) {
+  const appFields = Object.fromEntries(auth.fields.map((f) => [f.name, f]));
+  return [
+    ...(appFields['client-id'] ? [{ displayName: appFields['client-id'].label, name: 'clientId', type: 'string', default: '', required: true, description: plain(appFields['client-id'].description) }] : []),
+    ...(appFields['client-secret'] ? [{ displayName: appFields['client-secret'].label, name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true, description: plain(appFields['client-secret'].description) }] : []),
+  ];
+}
+
 function buildCredentials(auth) {
-  const kinds = auth.kinds.filter((k) => k !== 'authorization-code');
+  const plan = credentialPlan(auth);
+  const kinds = plan.direct;
   const kindLabel = { 'client-credentials': 'App ID and Secret (client credentials)', 'access-token': 'Access Token' };
-  const app = {
+  const baseUrl = { displayName: 'Base URL', name: 'baseUrl', type: 'string', default: auth.defaultBaseUrl,
+    description: 'The API server; the component may reach this host only' };
+  const app = kinds.length ? {
     name: CRED_APP,
-    displayName: 'Help Scout (component) API',
+    displayName: `Help Scout (component) ${kinds.map((k) => kindLabel[k] ?? k).join(' or ')} API`,
     documentationUrl: 'https://developer.helpscout.com/mailbox-api/overview/authentication/',
     properties: [
-      { displayName: plain(auth.appSetup), name: 'setupNotice', type: 'notice', default: '' },
-      { displayName: 'Credential Kind', name: 'kind', type: 'options',
-        options: kinds.map((k) => ({ name: kindLabel[k] ?? k, value: k })), default: kinds[0] },
+      ...(kinds.includes('client-credentials') ? [{ displayName: plain(auth.appSetup), name: 'setupNotice', type: 'notice', default: '' }] : []),
+      // One kind: fixed (hidden); several: a choice.
+      kinds.length > 1
+        ? { displayName: 'Credential Kind', name: 'kind', type: 'options', options: kinds.map((k) => ({ name: kindLabel[k] ?? k, value: k })), default: kinds[0] }
+        : { displayName: 'Credential Kind', name: 'kind', type: 'hidden', default: kinds[0] },
       ...auth.fields.filter((f) => f.usedBy.some((k) => kinds.includes(k))).map((f) => ({
         displayName: f.label, name: camel(f.name), type: 'string', default: '', required: true,
         description: plain(f.description),
         ...(f.secret ? { typeOptions: { password: true } } : {}),
-        displayOptions: { show: { kind: f.usedBy.filter((k) => kinds.includes(k)) } },
+        ...(kinds.length > 1 ? { displayOptions: { show: { kind: f.usedBy.filter((k) => kinds.includes(k)) } } } : {}),
       })),
-      { displayName: 'Base URL', name: 'baseUrl', type: 'string', default: auth.defaultBaseUrl,
-        description: 'The API server; the component may reach this host only' },
+      baseUrl,
     ],
-  };
-  const appFields = Object.fromEntries(auth.fields.map((f) => [f.name, f]));
-  const oauth2 = {
+  } : null;
+  const tokenUrl = { displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', default: auth.defaultBaseUrl + auth.tokenPath,
+    description: `Base URL + ${auth.tokenPath}` };
+  const oauth2 = plan.authorizationCode ? {
     name: CRED_OAUTH2,
     displayName: 'Help Scout (component) OAuth2 API',
     extends: ['oAuth2Api'],
     documentationUrl: 'https://developer.helpscout.com/mailbox-api/overview/authentication/',
     properties: [
       { displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
-      { displayName: 'Base URL', name: 'baseUrl', type: 'string', default: auth.defaultBaseUrl,
-        description: 'The API server; the component may reach this host only' },
+      baseUrl,
       { displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: auth.authorizeUrl },
-      { displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', default: auth.defaultBaseUrl + auth.tokenPath,
-        description: `Base URL + ${auth.tokenPath}` },
+      tokenUrl,
       { displayName: 'Scope', name: 'scope', type: 'hidden', default: (auth.scopes ?? []).join(' ') },
       { displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
-      { displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
-      ...(appFields['client-id'] ? [{ displayName: appFields['client-id'].label, name: 'clientId', type: 'string', default: '', required: true, description: plain(appFields['client-id'].description) }] : []),
-      ...(appFields['client-secret'] ? [{ displayName: appFields['client-secret'].label, name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true, description: plain(appFields['client-secret'].description) }] : []),
+      { displayName: 'Authentication', name: 'authentication', type: 'hidden', default: oauth2ClientAuth(auth) },
+      ...oauth2ClientFields(auth),
     ],
+  } : null;
+  // Client credentials as n8n's own OAuth2 grant: n8n mints the token at {base-url}{token-path},
+  // keeps it encrypted in the credential (shared by every process: main, `n8n execute`, queue
+  // workers) and mints again on a 401; the node passes it as the connection's access token.
+  const client = plan.clientByN8n ? {
+    name: CRED_CLIENT,
+    displayName: 'Help Scout (component) App OAuth2 API (client credentials)',
+    extends: ['oAuth2Api'],
+    documentationUrl: 'https://developer.helpscout.com/mailbox-api/overview/authentication/',
+    properties: [
+      { displayName: plain(auth.appSetup), name: 'setupNotice', type: 'notice', default: '' },
+      { displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
+      baseUrl,
+      tokenUrl,
+      { displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: '' },
+      { displayName: 'Scope', name: 'scope', type: 'hidden', default: (auth.scopes ?? []).join(' ') },
+      { displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+      { displayName: 'Authentication', name: 'authentication', type: 'hidden', default: oauth2ClientAuth(auth) },
+      { displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: false },
+      { displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'hidden', default: '' },
+      ...oauth2ClientFields(auth),
+    ],
+  } : null;
+  return {
+    app, oauth2, client,
+    meta: { defaultBaseUrl: auth.defaultBaseUrl, tokenLifetimeSeconds: Number(auth.tokenLifetimeSeconds), refreshTokenRotates: auth.refreshTokenRotates, tokenPath: auth.tokenPath, clientAuthentication: auth.clientAuthentication ?? null },
   };
-  return { app, oauth2, meta: { tokenLifetimeSeconds: Number(auth.tokenLifetimeSeconds), refreshTokenRotates: auth.refreshTokenRotates, tokenPath: auth.tokenPath } };
 }
 
 // ---------------------------------------------------------------- triggers
@@ -378,7 +474,7 @@ function buildTriggers(describe, auth, version) {
     defaults: { name: 'Help Scout Trigger' },
     inputs: [],
     outputs: ['main'],
-    credentials: credentialRefs(),
+    credentials: credentialRefs(auth),
     webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
     properties: [
       authenticationProperty(auth),
@@ -407,7 +503,7 @@ function buildTriggers(describe, auth, version) {
     inputs: [],
     outputs: ['main'],
     polling: true,
-    credentials: credentialRefs(),
+    credentials: credentialRefs(auth),
     properties: [
       authenticationProperty(auth),
       { displayName: 'Trigger', name: 'trigger', type: 'options', options: pollable.map(triggerOption),
@@ -430,26 +526,36 @@ export function buildAll({ describe, auth, staticOptions, version }) {
     outputSchema: typeof d.outputSchema === 'string' ? JSON.parse(d.outputSchema) : d.outputSchema,
     sampleOutput: typeof d.sampleOutput === 'string' ? JSON.parse(d.sampleOutput) : d.sampleOutput,
   }));
+  TITLES = Object.fromEntries(ds.map((d) => [d.name, d.title]));
   const node = buildActionNode(ds, staticOptions, auth, version);
   const trig = buildTriggers(ds, auth, version);
   const creds = buildCredentials(auth);
   const runtime = {
     version,
     testAction: node.testAction,
+    connectionCases: connectionCases(auth),
     loadOptions: node.loadOptions,
+    resourceMappers: node.resourceMappers,
     actions: node.catalog,
     triggers: trig.triggers,
     auth: creds.meta,
-    credentials: { app: CRED_APP, oauth2: CRED_OAUTH2 },
+    // The node's `authentication` values → credential types, and which of them n8n's OAuth2 runs.
+    authentication: Object.fromEntries(authenticationChoices(auth).map((c) => [c.value, c.credential])),
+    credentials: { app: CRED_APP, oauth2: CRED_OAUTH2, client: CRED_CLIENT },
+    oauth2Credentials: [CRED_OAUTH2, CRED_CLIENT],
   };
   const files = {
     'generated/catalog.json': runtime,
     'generated/HelpScout.description.json': node.description,
     'generated/HelpScoutTrigger.description.json': trig.webhook,
     'generated/HelpScoutPollTrigger.description.json': trig.poll,
-    'generated/HelpScoutComponentApi.credentials.json': creds.app,
-    'generated/HelpScoutComponentOAuth2Api.credentials.json': creds.oauth2,
   };
+  const credentialFiles = [];
+  for (const [c, file] of [[creds.app, 'HelpScoutComponentApi'], [creds.client, 'HelpScoutComponentAppOAuth2Api'], [creds.oauth2, 'HelpScoutComponentOAuth2Api']]) {
+    if (!c) continue;
+    files[`generated/${file}.credentials.json`] = c;
+    credentialFiles.push(`credentials/${file}.credentials.js`);
+  }
   const readme = `# n8n-nodes-helpscout ${version}\n\nGenerated from the helpscout-connector WebAssembly component ` +
     `(catalog.describe, auth.describe, catalog.options): ${Object.keys(node.catalog).length} operations in ` +
     `${node.groups.length} resources, a webhook trigger (${trig.triggers.length} triggers) and a polling trigger ` +
@@ -459,11 +565,12 @@ export function buildAll({ describe, auth, staticOptions, version }) {
   return {
     files,
     nodeFiles: ['nodes/HelpScout/HelpScout.node.js', 'nodes/HelpScoutTrigger/HelpScoutTrigger.node.js', 'nodes/HelpScoutPollTrigger/HelpScoutPollTrigger.node.js'],
-    credentialFiles: ['credentials/HelpScoutComponentApi.credentials.js', 'credentials/HelpScoutComponentOAuth2Api.credentials.js'],
+    credentialFiles,
     readme,
     summary: {
       actions: Object.keys(node.catalog).length, resources: node.groups.length,
       pollable: trig.pollable, triggers: trig.triggers.length, loadOptions: node.loadOptions.length,
+      resourceMappers: node.resourceMappers.length, credentials: credentialFiles.length,
     },
   };
 }

@@ -98,14 +98,47 @@ export async function startSimulator(hostTest, dir) {
   return { child, url };
 }
 
-/** A reverse proxy to `target` that delays answers of paths matching `slow` by `delayMs`. */
-export async function startSlowProxy(target, { slow = /^\/v2\/mailboxes/, delayMs = 1500 } = {}) {
+/**
+ * A reverse proxy to `target` that delays answers of paths matching `slow` by `delayMs`, and keeps
+ * the figures of OAuth2 tokens: POSTs to `tokenPath` (each a mint), the access tokens they issued,
+ * API requests per token (by label #1, #2…: a token itself is kept in memory only, never printed)
+ * and 401s. `revoke()` makes every token issued so far invalid: a request carrying one is forwarded
+ * with a bearer the simulator does not know, so the simulator's own 401 comes back.
+ */
+export async function startSlowProxy(target, { slow = /^\/v2\/mailboxes/, delayMs = 1500, tokenPath = '/v2/oauth2/token' } = {}) {
   const t = new URL(target);
+  const labels = new Map(); // token → #n
+  const issued = new Set(); // tokens the token endpoint gave out through this proxy
+  const revoked = new Set();
+  const figures = { tokenPosts: 0, tokenStatuses: [], byToken: {}, unauthorized: 0, revokedSent: 0 };
+  const label = (token) => {
+    if (!labels.has(token)) labels.set(token, `#${labels.size + 1}`);
+    return labels.get(token);
+  };
   const server = createServer((req, res) => {
+    const isMint = req.method === 'POST' && req.url.split('?')[0] === tokenPath;
+    const headers = { ...req.headers, host: t.host };
+    const bearer = /^bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer && !isMint) {
+      const l = revoked.has(bearer) ? `${label(bearer)} (revoked)` : label(bearer);
+      figures.byToken[l] = (figures.byToken[l] ?? 0) + 1;
+      if (revoked.has(bearer)) { headers.authorization = 'Bearer revoked-by-the-test-proxy'; figures.revokedSent++; }
+    }
+    if (isMint) figures.tokenPosts++;
     const forward = () => {
-      const up = httpRequest({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } }, (r) => {
-        res.writeHead(r.statusCode, r.headers);
-        r.pipe(res);
+      const up = httpRequest({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers }, (r) => {
+        if (r.statusCode === 401) figures.unauthorized++;
+        if (!isMint) { res.writeHead(r.statusCode, r.headers); r.pipe(res); return; }
+        // A token answer: note the token it issued, then pass it on unchanged.
+        const chunks = [];
+        r.on('data', (c) => chunks.push(c));
+        r.on('end', () => {
+          const body = Buffer.concat(chunks);
+          figures.tokenStatuses.push(r.statusCode);
+          try { const tok = JSON.parse(body.toString('utf8')).access_token; if (tok) { issued.add(tok); label(tok); } } catch { /* not JSON */ }
+          res.writeHead(r.statusCode, r.headers);
+          res.end(body);
+        });
       });
       up.on('error', () => { res.writeHead(502); res.end(); });
       req.pipe(up);
@@ -113,7 +146,16 @@ export async function startSlowProxy(target, { slow = /^\/v2\/mailboxes/, delayM
     if (slow.test(req.url)) setTimeout(forward, delayMs); else forward();
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    server,
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+    /** A copy of the figures (labels only, no token). */
+    figures: () => JSON.parse(JSON.stringify({ ...figures, tokensIssued: issued.size })),
+    revoke: () => { for (const tok of issued) revoked.add(tok); return revoked.size; },
+    /** The tokens issued, for the secret scan only (never print them). */
+    tokens: () => [...issued],
+  };
 }
 
 // ---------------------------------------------------------------- n8n

@@ -21,7 +21,7 @@ const tgz = resolve(arg('--tgz'));
 const work = resolve(arg('--work'));
 const total = Number(arg('--executions', '16'));
 const n8nBin = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
-const DEMO = { token: 'demo-access-token' };
+const DEMO = { token: 'demo-access-token', clientSecret: 'demo-client-secret' };
 const started = now();
 const phases = [];
 const phase = async (name, fn) => { const t = now(); const r = await fn(); phases.push(`${name} ${secs(now() - t)}`); return r; };
@@ -109,12 +109,14 @@ async function main() {
       { id: 'q-hook', name: 'Hook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '6f1c2d3e-0000-4000-8000-00000000b001',
         parameters: { httpMethod: 'POST', path: 'queue-run', responseMode: 'onReceived', options: {} } },
       { id: 'q-list', name: 'list mailboxes (slow)', type: W.NODE, typeVersion: 1, position: [220, 0],
-        parameters: { authentication: 'appCredentials', resource: 'mailbox', operation: 'list-mailboxes', splitItems: false },
-        credentials: { helpScoutComponentApi: { id: W.CRED.slow.id, name: W.CRED.slow.name } } },
+        // App ID and secret (n8n's client-credentials grant) through the slow, counting proxy: one
+        // token minted and stored in PostgreSQL serves both workers.
+        parameters: { authentication: W.authOf(W.CRED.client), resource: 'mailbox', operation: 'list-mailboxes', splitItems: false },
+        credentials: W.credRef(W.CRED.client) },
     ],
   };
   await phase('import+publish', async () => {
-    const creds = writeJson(join(work, 'credentials.json'), W.credentials({ sim: sim.url, proxy: proxy.url, token: DEMO.token, clientId: 'demo-client-id', clientSecret: 'demo-client-secret' }));
+    const creds = writeJson(join(work, 'credentials.json'), W.credentials({ sim: sim.url, proxy: proxy.url, tokens: proxy.url, token: DEMO.token, clientId: 'demo-client-id', clientSecret: DEMO.clientSecret }));
     const r1 = await cli(['import:credentials', `--input=${creds}`]);
     unlinkSync(creds);
     assert(r1.code === 0, `import:credentials: ${r1.stderr.slice(-400)}`);
@@ -129,20 +131,22 @@ async function main() {
   const base = `http://127.0.0.1:${mainPort}`;
   const workers = [];
   let mainProc;
+  const startWorker = async (name) => {
+    const hp = await freePort();
+    const w = start(process.execPath, [n8nBin, 'worker', '--concurrency=1'], {
+      env: { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(hp), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+      log: join(logs, `${name}.log`),
+    });
+    w.name = name;
+    w.healthPort = hp;
+    workers.push(w);
+    return w;
+  };
   const ok = await check('queue mode: main and two workers ready', async () => {
     const t = now();
     mainProc = start(process.execPath, [n8nBin, 'start'], { env: { ...env, N8N_PORT: String(mainPort), N8N_LISTEN_ADDRESS: '127.0.0.1', WEBHOOK_URL: `${base}/`, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, log: join(logs, 'main.log') });
     await waitFor(async () => (await fetch(`${base}/healthz/readiness`)).ok, { timeoutMs: 120000, what: 'main readiness' });
-    for (const name of ['worker-a', 'worker-b']) {
-      const hp = await freePort();
-      const w = start(process.execPath, [n8nBin, 'worker', '--concurrency=1'], {
-        env: { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(hp), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
-        log: join(logs, `${name}.log`),
-      });
-      w.name = name;
-      w.healthPort = hp;
-      workers.push(w);
-    }
+    for (const name of ['worker-a', 'worker-b']) await startWorker(name);
     for (const w of workers) await waitFor(async () => (await fetch(`http://127.0.0.1:${w.healthPort}/healthz/readiness`)).ok, { timeoutMs: 120000, what: `${w.name} readiness` });
     return `in ${secs(now() - t)} (main :${mainPort}, workers with concurrency 1)`;
   });
@@ -152,12 +156,20 @@ async function main() {
   await check(`queue mode: ${total} executions over two workers, one worker SIGKILLed mid-run, none lost`, async () => {
     const t = now();
     const answers = [];
-    for (let i = 0; i < total; i++) {
+    const enqueue = async (i) => {
       const r = await fetch(`${base}/webhook/queue-run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ i }) });
       answers.push(r.status);
-    }
+    };
+    const doneCount = async () => Number((await psql(`select count(*) from execution_entity where "workflowId" = '${workflow.id}' and status in ('success','error','crashed','canceled')`)).stdout.trim());
+    // The first execution alone: the credential has no token yet, its worker has n8n mint one and
+    // store it in PostgreSQL. Then the rest at once, over both workers.
+    await enqueue(0);
+    await waitFor(async () => (await doneCount()) >= 1, { timeoutMs: 60000, everyMs: 250, what: 'the first execution' });
+    const mintsFirst = proxy.figures().tokenPosts;
+    const t1 = now();
+    for (let i = 1; i < total; i++) await enqueue(i);
     assert(answers.every((s) => s === 200), `webhook answers ${answers.join(',')}`);
-    const enqueueMs = now() - t;
+    const enqueueMs = now() - t1;
     // Kill worker A while it runs an execution (its log says it started one that has not finished).
     const started = (w) => [...readFileSync(w.log, 'utf8').matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
     const finished = (w) => [...readFileSync(w.log, 'utf8').matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]);
@@ -181,12 +193,45 @@ async function main() {
     const byWorker = Object.fromEntries(workers.map((w) => [w.name, started(w).length]));
     const finishedBy = Object.fromEntries(workers.map((w) => [w.name, finished(w).length]));
     const lost = total - count;
-    Object.assign(figures, { total, count, final, byWorker, finishedBy, inFlight, lost, enqueueMs, killedAt, allMs });
+    const tok = proxy.figures();
+    Object.assign(figures, { total, count, final, byWorker, finishedBy, inFlight, lost, enqueueMs, killedAt, allMs, tok });
     assert(lost === 0, `${lost} executions lost (${count} rows for ${total} enqueued)`);
     assert(byWorker['worker-a'] > 0 && byWorker['worker-b'] > 0, `one worker ran nothing: ${JSON.stringify(byWorker)}`);
     assert((final.success ?? 0) >= total - inFlight.length, `successes ${final.success} < ${total - inFlight.length}`);
-    return `enqueued ${total} in ${secs(enqueueMs)}; started per worker ${JSON.stringify(byWorker)}, finished ${JSON.stringify(finishedBy)}; worker-a SIGKILLed at ${secs(killedAt)} holding execution ${inFlight.join(',')}; ` +
-      `final ${JSON.stringify(final)} after ${secs(allMs)}; lost ${lost}`;
+    assert(mintsFirst === 1 && tok.tokenPosts === 1, `token POSTs: ${mintsFirst} for the first execution, ${tok.tokenPosts} in all`);
+    assert(Object.keys(tok.byToken).join() === '#1', `API requests by token ${JSON.stringify(tok.byToken)}`);
+    return `first execution alone (1 token POST), then ${total - 1} enqueued in ${secs(enqueueMs)}; started per worker ${JSON.stringify(byWorker)}, finished ${JSON.stringify(finishedBy)}; worker-a SIGKILLed at ${secs(killedAt)} holding execution ${inFlight.join(',')}; ` +
+      `final ${JSON.stringify(final)} after ${secs(allMs)}; lost ${lost}; token POSTs ${tok.tokenPosts}, API requests by token ${JSON.stringify(tok.byToken)}`;
+  });
+
+  await check('queue mode: a revoked token → n8n mints once more, stored for both workers', async () => {
+    // A third worker replaces the killed one (a new process: it finds the stored token), then the
+    // stored token stops working (revoked at the proxy) while executions run on both workers.
+    const w = await startWorker('worker-c');
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${w.healthPort}/healthz/readiness`)).ok, { timeoutMs: 120000, what: 'worker-c readiness' });
+    const ran = (name) => [...readFileSync(workers.find((x) => x.name === name).log, 'utf8').matchAll(/Worker started execution (\d+)/g)].length;
+    const ranBefore = { b: ran('worker-b'), c: ran('worker-c') };
+    const before = proxy.figures();
+    const rows = async () => Object.fromEntries((await psql(`select status, count(*) from execution_entity where "workflowId" = '${workflow.id}' group by status`)).stdout.trim().split('\n').filter(Boolean).map((l) => l.split('|')).map(([st, c]) => [st, Number(c)]));
+    const r0 = await rows();
+    const n0 = Object.values(r0).reduce((a, b) => a + b, 0);
+    proxy.revoke();
+    const more = 4;
+    for (let i = 0; i < more; i++) {
+      const r = await fetch(`${base}/webhook/queue-run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ after: i }) });
+      assert(r.status === 200, `webhook answered ${r.status}`);
+    }
+    const r1 = await waitFor(async () => { const r = await rows(); return (r.success ?? 0) + (r.error ?? 0) + (r.crashed ?? 0) + (r.canceled ?? 0) >= n0 + more && r; }, { timeoutMs: 120000, everyMs: 500, what: 'the executions after the revocation' });
+    const after = proxy.figures();
+    const mints = after.tokenPosts - before.tokenPosts;
+    const newSuccess = (r1.success ?? 0) - (r0.success ?? 0);
+    figures.revoke = { mints, unauthorized: after.unauthorized - before.unauthorized, byToken: after.byToken };
+    assert(newSuccess === more, `${newSuccess} of ${more} succeeded: ${JSON.stringify(r1)}`);
+    // Both workers may meet the 401 at once: n8n serializes the renewal (a Redis lock) and the node
+    // takes a token another process stored; 1 mint expected, 2 tolerated (a read between the two).
+    assert(mints >= 1 && mints <= 2, `${mints} mints after the revocation`);
+    return `${more} executions after the revocation (worker-b ${ran('worker-b') - ranBefore.b}, worker-c ${ran('worker-c') - ranBefore.c}): ${after.unauthorized - before.unauthorized} × 401, ${mints} mint${mints === 1 ? '' : 's'}; ` +
+      `token POSTs ${after.tokenPosts} in all; API requests by token ${JSON.stringify(after.byToken)}`;
   });
 
   await check('queue mode: node output identical on both workers', async () => {
@@ -207,6 +252,13 @@ async function main() {
     const m = await rss(mainProc.pid);
     const w = await rss(workers[1].pid);
     return `RSS main ${Math.round(m)} MiB, surviving worker ${Math.round(w)} MiB (with their task-runner children)`;
+  });
+  await check('queue mode: no secret in any log', async () => {
+    const files = readdirSync(logs).filter((f) => f !== 'simulator.log').map((f) => join(logs, f));
+    const secrets = [DEMO.clientSecret, DEMO.token, ...proxy.tokens()];
+    const bad = files.filter((f) => { const text = readFileSync(f, 'utf8'); return secrets.some((x) => text.includes(x)); });
+    assert(!bad.length, `a secret appears in ${bad.join(', ')}`);
+    return `${files.length} logs scanned for the client secret, the demo token and ${proxy.tokens().length} minted tokens`;
   });
   void sleep;
 }

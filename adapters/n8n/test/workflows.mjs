@@ -8,7 +8,8 @@ export const POLL = 'n8n-nodes-helpscout.helpScoutPollTrigger';
 export const CRED = {
   token: { id: 'hsCredToken0001', name: 'Help Scout token', type: 'helpScoutComponentApi' },
   bad: { id: 'hsCredBadTok001', name: 'Help Scout bad token', type: 'helpScoutComponentApi' },
-  client: { id: 'hsCredClient001', name: 'Help Scout app', type: 'helpScoutComponentApi' },
+  // App ID and secret: n8n's OAuth2 client-credentials grant (n8n mints and stores the token).
+  client: { id: 'hsCredClient001', name: 'Help Scout app', type: 'helpScoutComponentAppOAuth2Api' },
   slow: { id: 'hsCredSlowPx001', name: 'Help Scout via slow proxy', type: 'helpScoutComponentApi' },
   oauthRefresh: { id: 'hsCredOAuthRf01', name: 'Help Scout OAuth2 (expired token)', type: 'helpScoutComponentOAuth2Api' },
   oauthCode: { id: 'hsCredOAuthCd01', name: 'Help Scout OAuth2 (to connect)', type: 'helpScoutComponentOAuth2Api' },
@@ -19,12 +20,18 @@ const oauth = (sim, clientId, clientSecret) => ({
   authUrl: 'https://secure.helpscout.net/authentication/authorizeClientApplication',
   authentication: 'body', scope: '', authQueryParameters: '', clientId, clientSecret,
 });
+/** The client-credentials credential as a user saves it: no token yet (n8n mints on first use). */
+export const clientOAuth = (base, clientId, clientSecret) => ({
+  grantType: 'clientCredentials', baseUrl: base, accessTokenUrl: `${base}/v2/oauth2/token`,
+  authentication: 'body', scope: '', clientId, clientSecret,
+});
 
-export function credentials({ sim, proxy, token, clientId, clientSecret, refreshToken }) {
+/** `tokens`: the counting proxy the client-credentials credential goes through (default: sim). */
+export function credentials({ sim, proxy, tokens, token, clientId, clientSecret, refreshToken }) {
   return [
     { ...CRED.token, data: { kind: 'access-token', accessToken: token, baseUrl: sim } },
     { ...CRED.bad, data: { kind: 'access-token', accessToken: 'not-a-valid-token', baseUrl: sim } },
-    { ...CRED.client, data: { kind: 'client-credentials', clientId, clientSecret, baseUrl: sim } },
+    { ...CRED.client, data: clientOAuth(tokens ?? sim, clientId, clientSecret) },
     { ...CRED.slow, data: { kind: 'access-token', accessToken: token, baseUrl: proxy } },
     // An authorization-code credential whose access token has expired: the simulator's demo
     // refresh token is valid once (it rotates), so a second refresh would fail.
@@ -34,14 +41,16 @@ export function credentials({ sim, proxy, token, clientId, clientSecret, refresh
   ];
 }
 
-const credRef = (c) => ({ helpScoutComponentApi: { id: c.id, name: c.name } });
+export const credRef = (c) => ({ [c.type]: { id: c.id, name: c.name } });
+/** The node's `authentication` value for a credential type. */
+export const authOf = (c) => ({ helpScoutComponentApi: 'appCredentials', helpScoutComponentAppOAuth2Api: 'clientCredentials', helpScoutComponentOAuth2Api: 'oAuth2' })[c.type];
 
 let x = 0;
 function hs(name, resource, operation, params = {}, extra = {}, cred = CRED.token) {
   x += 220;
   return {
     id: `n-${name}`, name, type: NODE, typeVersion: 1, position: [x, 0],
-    parameters: { authentication: 'appCredentials', resource, operation, ...params },
+    parameters: { authentication: authOf(cred), resource, operation, ...params },
     credentials: credRef(cred), ...extra,
   };
 }
@@ -61,6 +70,7 @@ export function allActions() {
   x = 0;
   const n = [
     hs('list-mailboxes', 'mailbox', 'list-mailboxes', { additionalFields: { includeFolders: true } }, once),
+    hs('get-mailbox', 'mailbox', 'get-mailbox', { id: 1001, additionalFields: { includeFields: true } }, once),
     hs('find-conversations', 'conversation', 'find-conversations', { returnAll: true, additionalFields: { status: 'all', mailbox: [1001, 1002, 1003] } }, once),
     hs('get-conversation', 'conversation', 'get-conversation', { id: '5000001' }, once),
     hs('create-conversation', 'conversation', 'create-conversation', {
@@ -69,7 +79,14 @@ export function allActions() {
       threads: JSON.stringify([{ type: 'customer', text: 'Hello from an n8n workflow' }]),
       additionalFields: { tags: ['n8n'] },
     }, once),
-    hs('update-conversation', 'conversation', 'update-conversation', { id: ref('create-conversation'), additionalFields: { status: 'pending', subject: 'Updated from n8n' } }, once),
+    // Custom fields through n8n's resource mapper (field 201: Priority, a dropdown of mailbox 1001).
+    hs('update-conversation', 'conversation', 'update-conversation', { id: ref('create-conversation'), additionalFields: { status: 'pending', subject: 'Updated from n8n' },
+      customFields: { mappingMode: 'defineBelow', value: { 201: 3003 }, matchingColumns: [], schema: [{ id: '201', displayName: 'Priority', type: 'options', display: true, required: false, defaultMatch: false,
+        options: [{ name: 'Low', value: 3001 }, { name: 'Medium', value: 3002 }, { name: 'High', value: 3003 }] }] } }, once),
+    hs('find-or-create-conversation', 'conversation', 'find-or-create-conversation', {
+      subject: 'Created from n8n', mailboxId: 1001, type: 'email', status: 'active',
+      customer: JSON.stringify({ email: 'n8n-check@example.com' }), threads: JSON.stringify([{ type: 'customer', text: 'Hello again' }]),
+    }, once),
     hs('list-threads', 'thread', 'list-threads', { conversationId: '5000001' }, once),
     hs('get-attachment', 'thread', 'get-attachment', { conversationId: '5000001', attachmentId: '8000001' }, once),
     // The attachment just read (binary property `data`) goes out again on a new note.
@@ -90,6 +107,8 @@ export function allActions() {
     hs('list-teams', 'user', 'list-teams', {}, once),
     hs('list-team-members', 'user', 'list-team-members', { teamId: 9001 }, once),
     hs('list-tags', 'tag', 'list-tags', {}, once),
+    hs('get-tag', 'tag', 'get-tag', { id: ref('list-tags') }, once),
+    hs('list-customer-properties', 'customer', 'list-customer-properties', {}, once),
     hs('list-organizations', 'organization', 'list-organizations', {}, once),
     hs('get-organization', 'organization', 'get-organization', { id: 8001 }, once),
     hs('list-workflows', 'workflow', 'list-workflows', {}, once),
@@ -124,17 +143,17 @@ export function clientCredentials() {
 /** Authorization code with refresh: the first call meets an expired token, n8n refreshes it. */
 export function oauthRefresh() {
   x = 0;
-  const o = (name, resource, operation) => ({ ...hs(name, resource, operation, {}, { executeOnce: true }), credentials: { helpScoutComponentOAuth2Api: { id: CRED.oauthRefresh.id, name: CRED.oauthRefresh.name } } });
-  const nodes = [manual(), o('after refresh', 'mailbox', 'list-mailboxes'), o('same token', 'account', 'test-connection')];
-  for (const n of nodes.slice(1)) n.parameters.authentication = 'oAuth2';
-  return chain('wfOAuthRefresh01', 'oauth2 refresh', nodes);
+  return chain('wfOAuthRefresh01', 'oauth2 refresh', [manual(),
+    hs('after refresh', 'mailbox', 'list-mailboxes', {}, { executeOnce: true }, CRED.oauthRefresh),
+    hs('same token', 'account', 'test-connection', {}, { executeOnce: true }, CRED.oauthRefresh)]);
 }
 
 export function webhookTrigger() {
   return {
     id: 'wfWebhookTrig001', name: 'webhook trigger', active: false, settings: { executionOrder: 'v1' }, connections: {},
     nodes: [{ id: 'n-hook', name: 'Help Scout Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], webhookId: '6f1c2d3e-0000-4000-8000-00000000a001',
-      parameters: { authentication: 'appCredentials', events: ['new-conversation'], options: {} }, credentials: credRef(CRED.token) }],
+      // Subscribed by the main process (n8n start) with the token n8n stored for the app credential.
+      parameters: { authentication: authOf(CRED.client), events: ['new-conversation'], options: {} }, credentials: credRef(CRED.client) }],
   };
 }
 

@@ -1,13 +1,29 @@
 //! The native baseline: the same `get-conversation` request made by a plain Rust HTTP client
 //! (hyper, one pooled connection, JSON parsed), to compare the component against: one
-//! `get-conversation`, and a whole sync of `find-conversations`.
+//! `get-conversation`, and a whole sync of `find-conversations`; and a webhook verified and
+//! parsed natively (HMAC-SHA1 compared in constant time, base64, the body parsed as JSON).
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use bytes::Bytes;
+use hmac::{Hmac, Mac};
 use http_body_util::{BodyExt, Empty};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use serde_json::Value;
+use sha1::Sha1;
+
+/// What the component's `verify-webhook` does, natively: the signature checked in constant time
+/// (`verify_slice`), then the body parsed.
+pub fn verify_and_parse(body: &[u8], secret: &str, signature: &str) -> anyhow::Result<Value> {
+    let expected = STANDARD.decode(signature)?;
+    let mut mac = Hmac::<Sha1>::new_from_slice(secret.as_bytes())?;
+    mac.update(body);
+    mac.verify_slice(&expected)
+        .map_err(|_| anyhow::anyhow!("bad signature"))?;
+    Ok(serde_json::from_slice(body)?)
+}
 
 pub struct NativeClient {
     client: Client<HttpConnector, Empty<Bytes>>,

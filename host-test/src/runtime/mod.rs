@@ -181,6 +181,22 @@ impl Runtime {
         self.call_catalog(async |_, _| Ok(())).await
     }
 
+    /// wasmtime's floor for the same work: a store prepared as every call's, and an instance of
+    /// an empty component (no imports, no code) from an `InstancePre` on the same engine and
+    /// linker. The benchmarks divide `instantiate_only` by it.
+    pub fn floor(&self) -> anyhow::Result<Floor<'_>> {
+        // The component binary preamble alone: magic, version 0x0d, layer 1.
+        const EMPTY_COMPONENT: &[u8] = b"\0asm\x0d\0\x01\0";
+        let component = Component::new(&self.engine, EMPTY_COMPONENT)?;
+        let mut linker = Linker::new(&self.engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+        wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
+        Ok(Floor {
+            runtime: self,
+            pre: linker.instantiate_pre(&component)?,
+        })
+    }
+
     /// The names of the interfaces the component imports.
     pub fn import_names(&self) -> Vec<String> {
         let component = self.pre.instance_pre().component();
@@ -337,5 +353,20 @@ fn forward_output(store: &Store<HostState>) {
     let output = store.data().output.contents();
     if !output.is_empty() {
         eprintln!("[guest] {}", String::from_utf8_lossy(&output));
+    }
+}
+
+/// An empty component ready to instantiate the way every call instantiates the connector.
+pub struct Floor<'a> {
+    runtime: &'a Runtime,
+    pre: wasmtime::component::InstancePre<HostState>,
+}
+
+impl Floor<'_> {
+    /// Creates a store as a call does and instantiates the empty component in it.
+    pub async fn instantiate(&self) -> anyhow::Result<()> {
+        let mut store = self.runtime.store();
+        self.pre.instantiate_async(&mut store).await?;
+        Ok(())
     }
 }

@@ -21,19 +21,30 @@ const wf = workflowLib();
 
 // ---------------------------------------------------------------- connections and tokens
 
-// WORKAROUND (keeping a minted token): a token the component mints with client credentials comes
-// back in call-meta; n8n gives a node no way to write it into the credential, so it is kept in this
-// process's memory (keyed by a hash of the credential), and each process mints its first one.
+// The node's `authentication` value → its credential type; which credential types are n8n's OAuth2
+// (their token is n8n's: stored encrypted in the credential, minted or refreshed by n8n).
+const credentialOf = (kind) => catalog.authentication?.[kind] ?? (kind === 'oAuth2' ? catalog.credentials.oauth2 : catalog.credentials.app);
+const isOAuth2 = (name) => (catalog.oauth2Credentials ?? [catalog.credentials.oauth2]).includes(name);
+const baseUrlOf = (data) => String(data.baseUrl || catalog.auth.defaultBaseUrl).replace(/\/+$/, '');
+const withToken = (c, token) => ({ ...c, token, conn: { baseUrl: c.baseUrl, credentials: { tag: 'access-token', val: String(token ?? '') } } });
+
+// WORKAROUND (builds whose auth.describe() has no client-authentication, so the client-credentials
+// kind stays a plain credential): the component mints, the token comes back in call-meta, and is
+// kept in this process's memory (keyed by a hash of the credential): each process mints once.
 const minted = new Map();
 const tokenKey = (c) => createHash('sha256').update(`${c.baseUrl}\0${c.clientId}\0${c.clientSecret}`).digest('hex');
 
-function connectionFrom(kind, data) {
-  const baseUrl = String(data.baseUrl || 'https://api.helpscout.net').replace(/\/+$/, '');
-  if (kind === 'oAuth2') {
-    const token = data.oauthTokenData?.access_token ?? '';
-    return { conn: { baseUrl, credentials: { tag: 'access-token', val: token } }, baseUrl };
+function connectionFrom(credentialName, data) {
+  const baseUrl = baseUrlOf(data);
+  if (isOAuth2(credentialName)) {
+    // n8n's OAuth2 (authorization code, or client credentials minted by n8n): the token goes in
+    // the connection's access-token case, as auth.describe().mappings has it for authorization code
+    // and as a platform running the client-credentials grant itself passes it.
+    return withToken({ baseUrl, oauth2: true, grantType: data.grantType }, data.oauthTokenData?.access_token ?? '');
   }
-  if (data.kind === 'client-credentials') {
+  // The kind's `connection.credentials` case, as auth.describe().mappings gives it.
+  const connectionCase = catalog.connectionCases?.[data.kind] ?? data.kind;
+  if (connectionCase === 'client-credentials') {
     const key = tokenKey({ baseUrl, clientId: data.clientId, clientSecret: data.clientSecret });
     const cached = minted.get(key);
     const token = cached && cached.expiresAt > Date.now() / 1000 + 60 ? cached.accessToken : undefined;
@@ -42,12 +53,28 @@ function connectionFrom(kind, data) {
   return { conn: { baseUrl, credentials: { tag: 'access-token', val: String(data.accessToken ?? '') } }, baseUrl };
 }
 
+/**
+ * Has n8n mint (client credentials) or refresh (authorization code) the credential's token and
+ * store it; resolves with the connection using the new token. n8n serializes renewals of one
+ * credential (across queue workers, through Redis) and hands out a token another process stored
+ * meanwhile instead of minting again.
+ */
+async function renewToken(ctx, c) {
+  if (!ctx.helpers?.refreshOAuth2Token) throw new Error('this n8n cannot renew OAuth2 tokens for a node (helpers.refreshOAuth2Token)');
+  const data = await ctx.helpers.refreshOAuth2Token.call(ctx, c.credentialName, { tokenType: 'Bearer' });
+  if (!data?.access_token) throw new Error('n8n returned no access token');
+  return withToken(c, data.access_token);
+}
+
 async function connection(ctx, itemIndex = 0) {
   let kind = 'appCredentials';
   try { kind = ctx.getNodeParameter('authentication', itemIndex, 'appCredentials'); } catch { /* default */ }
-  const name = kind === 'oAuth2' ? catalog.credentials.oauth2 : catalog.credentials.app;
+  const name = credentialOf(kind);
   const data = await ctx.getCredentials(name, itemIndex);
-  return { ...connectionFrom(kind, data), kind, credentialName: name };
+  let c = { ...connectionFrom(name, data), kind, credentialName: name };
+  // Client credentials run by n8n, no token stored yet (first use): n8n mints one and stores it.
+  if (c.oauth2 && !c.token && c.grantType === 'clientCredentials') c = await renewToken(ctx, c);
+  return c;
 }
 
 /** A component call through the worker, allowed to reach the connection's host only. */
@@ -61,9 +88,11 @@ async function run(method, c, args) {
 
 /**
  * catalog.invoke / catalog.options with the node's credentials. An `unauthorized` outcome is tried
- * once more: with client credentials after dropping the kept token, with OAuth2 after n8n refreshed
- * the token (its OAuth2 machinery stores the rotated refresh token in the credential).
- * Resolves with the output JSON; throws {componentError} or a HostError.
+ * once more with a new token: n8n's OAuth2 credentials take the token another process stored since,
+ * or have n8n mint (client credentials) or refresh (authorization code; n8n stores the rotated
+ * refresh token) one; the WORKAROUND plain client credentials drop the token kept in memory.
+ * Resolves with the output JSON; throws {componentError}, a HostError, or n8n's error when it
+ * could not renew the token (e.g. "needs to be reconnected").
  */
 async function call(ctx, method, args, itemIndex = 0) {
   let c = await connection(ctx, itemIndex);
@@ -72,15 +101,12 @@ async function call(ctx, method, args, itemIndex = 0) {
     if (inv.outcome.tag === 'ok') return JSON.parse(inv.outcome.val);
     const err = inv.outcome.val;
     if (err.tag === 'unauthorized' && attempt === 0) {
-      if (c.key && minted.has(c.key)) { minted.delete(c.key); c = await connection(ctx, itemIndex); continue; }
-      if (c.kind === 'oAuth2' && ctx.helpers?.requestOAuth2) {
-        try {
-          // n8n refreshes on 401 and saves the new token set; then read the credential again.
-          await ctx.helpers.requestOAuth2.call(ctx, c.credentialName, { method: 'GET', uri: `${c.baseUrl}/v2/users/me`, json: true }, { tokenType: 'Bearer' });
-          c = await connection(ctx, itemIndex);
-          continue;
-        } catch { /* report the original error */ }
+      if (c.oauth2) {
+        const stored = (await ctx.getCredentials(c.credentialName, itemIndex)).oauthTokenData?.access_token;
+        c = stored && stored !== c.token ? withToken(c, stored) : await renewToken(ctx, c);
+        continue;
       }
+      if (c.key && minted.has(c.key)) { minted.delete(c.key); c = await connection(ctx, itemIndex); continue; }
     }
     const e = new Error('component error');
     e.componentError = err;
@@ -131,6 +157,16 @@ function convert(conv, v) {
       const rows = v?.field ?? [];
       return rows.filter((r) => r.id !== '' && r.id != null).map((r) => ({ id: toId(r.id), value: r.value === '' ? null : r.value }));
     }
+    case 'mapper': {
+      // n8n's resource mapper: {mappingMode, value: {fieldId: value}, schema: [{id, type}]}.
+      const values = v?.value ?? {};
+      const types = Object.fromEntries((v?.schema ?? []).map((f) => [f.id, f.type]));
+      return Object.entries(values)
+        .filter(([, x]) => x !== null && x !== undefined && x !== '')
+        // Dates as YYYY-MM-DD and numbers as integers, as the value's description says.
+        .map(([id, x]) => ({ id: toId(id), value: types[id] === 'dateTime' ? String(toInstant(x)).slice(0, 10)
+          : types[id] === 'number' && typeof x === 'string' && /^\s*-?\d+\s*$/.test(x) ? Number(x) : x }));
+    }
     case 'json': {
       if (v === '' || v == null) return undefined;
       if (typeof v !== 'string') return v;
@@ -146,7 +182,7 @@ function buildInput(action, get, { lenient = false } = {}) {
   const input = {};
   const extra = get('additionalFields', {}) ?? {};
   for (const f of entry.fields) {
-    let v = f.required ? get(f.name, undefined) : extra[f.name];
+    let v = (f.top ?? f.required) ? get(f.name, undefined) : extra[f.name];
     if (v === undefined || (lenient && isExpr(v))) continue;
     try {
       v = convert(f.conv, v);
@@ -228,10 +264,39 @@ function loadOptionsMethods() {
   return methods;
 }
 
-/** The credential "Test" button: the component's test-connection action. */
+/** Custom-field definitions (option fields with `definitions`) as n8n resource-mapper fields. */
+function resourceMappingMethods() {
+  const types = { number: 'number', date: 'dateTime', dropdown: 'options', boolean: 'boolean' };
+  const methods = {};
+  for (const { method, action, field } of catalog.resourceMappers ?? []) {
+    methods[method] = async function () {
+      let form = {};
+      try {
+        const params = this.getCurrentNodeParameters?.() ?? {};
+        form = buildInput(action, (name, d) => (name in params && name !== field ? params[name] : d), { lenient: true });
+        delete form[field];
+      } catch { form = {}; }
+      try {
+        const out = await call(this, 'options', [action, field, JSON.stringify(form)]);
+        return {
+          fields: out.items.map((o) => ({
+            id: String(o.value), displayName: String(o.label), required: !!o.required, defaultMatch: false,
+            canBeUsedToMatch: false, display: true, type: types[String(o.type).toLowerCase()] ?? 'string',
+            ...(o.options ? { options: o.options.map((x) => ({ name: String(x.label), value: x.value })) } : {}),
+          })),
+        };
+      } catch (e) {
+        throw toNodeError(this.getNode(), e);
+      }
+    };
+  }
+  return methods;
+}
+
+/** The credential "Test" button of the direct kinds' credential: the component's test action
+ *  (auth.describe().testAction). n8n tests its OAuth2 credentials itself. */
 async function testConnection(credential) {
-  const kind = credential.type === catalog.credentials.oauth2 ? 'oAuth2' : 'appCredentials';
-  const c = connectionFrom(kind, credential.data ?? {});
+  const c = connectionFrom(credential.type, credential.data ?? {});
   try {
     const inv = await run('invoke', c, [catalog.testAction, '{}']);
     if (inv.outcome.tag === 'ok') {
@@ -255,6 +320,6 @@ function eventJson(ev) {
 }
 
 module.exports = {
-  catalog, wf, host, call, connection, buildInput, errorJson, toNodeError, loadOptionsMethods,
+  catalog, wf, host, call, connection, buildInput, errorJson, toNodeError, loadOptionsMethods, resourceMappingMethods,
   testConnection, eventJson, run, toInstant,
 };

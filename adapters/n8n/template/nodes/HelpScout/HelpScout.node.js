@@ -10,6 +10,7 @@ class HelpScout {
     this.description = description;
     this.methods = {
       loadOptions: g.loadOptionsMethods(),
+      resourceMapping: g.resourceMappingMethods(),
       credentialTest: { testConnection: g.testConnection },
     };
   }
@@ -25,7 +26,7 @@ class HelpScout {
         const input = g.buildInput(action, get);
         const fromBinary = entry.attachmentsField && this.getNodeParameter('additionalFields', i, {}).attachmentsFromBinary;
         if (fromBinary) {
-          // WORKAROUND (binary): n8n binary properties → [{fileName, mimeType, data: base64}].
+          // n8n binary properties → the action's files [{fileName, mimeType, data: base64}].
           const files = [];
           for (const prop of String(fromBinary).split(',').map((p) => p.trim()).filter(Boolean)) {
             const meta = this.helpers.assertBinaryData(i, prop);
@@ -48,7 +49,7 @@ class HelpScout {
               next = page.hasMore ? page.next : undefined;
             } while (next);
           } else {
-            page = await g.call(this, 'invoke', [action, JSON.stringify({ ...input, limit: this.getNodeParameter('limit', i, 50) })], i);
+            page = await g.call(this, 'invoke', [action, JSON.stringify({ ...input, limit: this.getNodeParameter('limit', i) })], i);
             results.push(...page.items);
           }
           if (split) for (const r of results) out.push({ json: r, pairedItem: { item: i } });
@@ -59,7 +60,8 @@ class HelpScout {
         if (entry.paging === 'all' && this.getNodeParameter('splitItems', i, true) && Array.isArray(result?.items)) {
           for (const r of result.items) out.push({ json: r, pairedItem: { item: i } });
         } else if (entry.binaryOutput && result && typeof result.data === 'string') {
-          // WORKAROUND (binary): base64 attachment data recognised by shape, handed over as binary.
+          // Base64 file data (`contentEncoding`) handed over as n8n binary data; WORKAROUND: no file
+          // name or media type in the output, so `attachment-ID`.
           const { data, ...rest } = result;
           const name = rest.fileName ?? rest.filename ?? `attachment-${rest.id ?? 'data'}`;
           const binary = await this.helpers.prepareBinaryData(Buffer.from(data, 'base64'), name, rest.mimeType);

@@ -9,6 +9,7 @@ class HelpScoutPollTrigger {
     this.description = description;
     this.methods = {
       loadOptions: g.loadOptionsMethods(),
+      resourceMapping: g.resourceMappingMethods(),
       credentialTest: { testConnection: g.testConnection },
     };
   }

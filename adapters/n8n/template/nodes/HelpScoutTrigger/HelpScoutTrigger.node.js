@@ -19,6 +19,7 @@ class HelpScoutTrigger {
     this.description = description;
     this.methods = {
       loadOptions: g.loadOptionsMethods(),
+      resourceMapping: g.resourceMappingMethods(),
       credentialTest: { testConnection: g.testConnection },
     };
     this.webhookMethods = {
