@@ -64,6 +64,11 @@ pub fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
+/// The default of a find's `limit` when the input has none (so the schema says `default: 100`).
+pub fn default_limit() -> Option<u32> {
+    Some(100)
+}
+
 /// A collection limit: 1 to 100,000 (default `default`).
 pub fn check_limit(limit: Option<u32>, default: u32) -> Result<usize> {
     match limit.unwrap_or(default) {

@@ -55,6 +55,7 @@ pub struct FindConversations {
     #[serde(default)]
     pub embed_threads: bool,
     /// Most conversations returned, across pages (default 100).
+    #[serde(default = "crate::decode::checks::default_limit")]
     #[cfg_attr(test, schemars(schema_with = "crate::decode::checks::schema::limit"))]
     pub limit: Option<u32>,
     /// The `next` of the previous output: continue where it stopped (the other fields as then).

@@ -51,6 +51,7 @@ pub struct FindCustomers {
     pub sort_field: Option<CustomerSortField>,
     pub sort_order: Option<SortOrder>,
     /// Most customers returned, across pages (default 100).
+    #[serde(default = "crate::decode::checks::default_limit")]
     #[cfg_attr(test, schemars(schema_with = "crate::decode::checks::schema::limit"))]
     pub limit: Option<u32>,
     /// The `next` of the previous output: continue where it stopped (the other fields as then).
