@@ -130,8 +130,9 @@ enum Command {
     },
     /// Measure the figures of BENCHMARKS.md (size, cold start per compiler setting,
     /// instantiation, get-conversation vs a native client, webhook throughput, a sync on a
-    /// constant-cost page server vs a native client and a peer, syncs against the simulator,
-    /// memory under load), with the machine and the date; JSON on stdout.
+    /// constant-cost page server vs a native client and a peer and at Help Scout's pace (100 ms
+    /// a page, 200 a minute), syncs against the simulator, memory under load), with the machine
+    /// and the date; JSON on stdout.
     #[command(
         after_help = "Example (the bench profile, fully optimised, writes target/release like --release; --features winch adds Winch):\n  cargo build --profile bench -p host-test --features winch\n  target/release/host-test bench --syncs 1000,10000,50000 --peers bench/peers/run.sh"
     )]
