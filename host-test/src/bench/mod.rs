@@ -2,6 +2,7 @@
 //! same run against the same simulator on loopback. Never run as a timed test: CI is noisy.
 
 mod cold;
+pub mod floor;
 mod native;
 mod paced;
 mod pages;
@@ -208,14 +209,29 @@ async fn instantiate(component: &[u8], samples: usize) -> anyhow::Result<Value> 
     median(warm, || pooled.instantiate_only()).await?;
     let pooled_median = median(samples * 4, || pooled.instantiate_only()).await?;
     let on_demand_median = median(samples * 4, || on_demand.instantiate_only()).await?;
-    let floor = pooled.floor()?;
-    median(warm, || floor.instantiate()).await?;
-    let floor_median = median(samples * 4, || floor.instantiate()).await?;
-    let ratio = pooled_median.as_secs_f64() / floor_median.as_secs_f64();
+    let minimal = Runtime::pooled(&floor::same_world(component)?, Policy::new([]), 1100)?;
+    median(warm, || minimal.instantiate_only()).await?;
+    let minimal_median = median(samples * 4, || minimal.instantiate_only()).await?;
+    let empty = pooled.floor()?;
+    median(warm, || empty.instantiate()).await?;
+    let empty_median = median(samples * 4, || empty.instantiate()).await?;
+    // Both untyped (no interface loaded), so that only the imports differ between them.
+    let all_imports = pooled.floor_of(&floor::same_world(component)?)?;
+    let no_cli = pooled.floor_of(&floor::without_cli(component)?)?;
+    median(warm, || all_imports.instantiate()).await?;
+    let all_imports_median = median(samples * 4, || all_imports.instantiate()).await?;
+    median(warm, || no_cli.instantiate()).await?;
+    let no_cli_median = median(samples * 4, || no_cli.instantiate()).await?;
+    let ratio =
+        |floor: std::time::Duration| round(pooled_median.as_secs_f64() / floor.as_secs_f64(), 2);
     Ok(json!({"pooledMedianMicros": micros(pooled_median),
               "onDemandMedianMicros": micros(on_demand_median),
-              "emptyComponentMedianMicros": micros(floor_median),
-              "ratioToEmptyComponent": round(ratio, 2), "goalRatio": 1.5}))
+              "sameWorldMinimalMedianMicros": micros(minimal_median),
+              "ratioToSameWorldMinimal": ratio(minimal_median), "goalRatio": 1.5,
+              "sameWorldUntypedMedianMicros": micros(all_imports_median),
+              "sameWorldWithoutCliImportsMedianMicros": micros(no_cli_median),
+              "emptyComponentMedianMicros": micros(empty_median),
+              "ratioToEmptyComponent": ratio(empty_median)}))
 }
 
 async fn simulator(conversations: Option<usize>) -> anyhow::Result<Simulator> {

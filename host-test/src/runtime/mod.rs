@@ -181,13 +181,20 @@ impl Runtime {
         self.call_catalog(async |_, _| Ok(())).await
     }
 
-    /// wasmtime's floor for the same work: a store prepared as every call's, and an instance of
-    /// an empty component (no imports, no code) from an `InstancePre` on the same engine and
-    /// linker. The benchmarks divide `instantiate_only` by it.
+    /// Below wasmtime's floor for the same work: a store prepared as every call's, and an
+    /// instance of an empty component (no imports, no code) from an `InstancePre` on the same
+    /// engine and linker. The benchmarks report `instantiate_only` against it and against a
+    /// minimal component of the same world (`bench::floor`), the floor proper.
     pub fn floor(&self) -> anyhow::Result<Floor<'_>> {
         // The component binary preamble alone: magic, version 0x0d, layer 1.
         const EMPTY_COMPONENT: &[u8] = b"\0asm\x0d\0\x01\0";
-        let component = Component::new(&self.engine, EMPTY_COMPONENT)?;
+        self.floor_of(EMPTY_COMPONENT)
+    }
+
+    /// Another component (any world whose imports the host provides), ready to instantiate
+    /// in a store like every call's, on the same engine and linker, loading no interface.
+    pub fn floor_of(&self, component: &[u8]) -> anyhow::Result<Floor<'_>> {
+        let component = Component::new(&self.engine, component)?;
         let mut linker = Linker::new(&self.engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
         wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
@@ -356,14 +363,14 @@ fn forward_output(store: &Store<HostState>) {
     }
 }
 
-/// An empty component ready to instantiate the way every call instantiates the connector.
+/// A component ready to instantiate the way every call instantiates the connector.
 pub struct Floor<'a> {
     runtime: &'a Runtime,
     pre: wasmtime::component::InstancePre<HostState>,
 }
 
 impl Floor<'_> {
-    /// Creates a store as a call does and instantiates the empty component in it.
+    /// Creates a store as a call does and instantiates the component in it.
     pub async fn instantiate(&self) -> anyhow::Result<()> {
         let mut store = self.runtime.store();
         self.pre.instantiate_async(&mut store).await?;

@@ -58,6 +58,35 @@ fn the_component_imports_only_wasi_base_interfaces_and_http() {
     }
 }
 
+/// The benchmarks' floor is a component of the connector's own world (its imports, its exports),
+/// instantiated through the same typed path: otherwise the ratio against it would flatter or
+/// wrong the connector.
+#[test]
+fn the_bench_floor_is_a_minimal_component_of_the_same_world() {
+    use host_test::outgoing::Policy;
+    use host_test::runtime::{EMBEDDED_COMPONENT, Runtime};
+    let floor = host_test::bench::floor::same_world(EMBEDDED_COMPONENT).unwrap();
+    assert!(
+        floor.len() < EMBEDDED_COMPONENT.len() / 4,
+        "{} bytes",
+        floor.len()
+    );
+    let minimal = Runtime::new(&floor, Policy::new([])).unwrap();
+    fn sorted<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+        items.sort();
+        items
+    }
+    assert_eq!(
+        sorted(minimal.import_names()),
+        sorted(runtime().import_names())
+    );
+    assert_eq!(
+        sorted(minimal.export_functions()),
+        sorted(runtime().export_functions())
+    );
+    block_on(minimal.instantiate_only()).unwrap();
+}
+
 #[test]
 fn describe_lists_every_action_with_schemas() {
     block_on(async {
