@@ -209,14 +209,15 @@ async fn instantiate(component: &[u8], samples: usize) -> anyhow::Result<Value> 
     median(warm, || pooled.instantiate_only()).await?;
     let pooled_median = median(samples * 4, || pooled.instantiate_only()).await?;
     let on_demand_median = median(samples * 4, || on_demand.instantiate_only()).await?;
-    let minimal = Runtime::pooled(&floor::same_world(component)?, Policy::new([]), 1100)?;
+    let same_world = floor::same_world(component)?;
+    let minimal = Runtime::pooled(&same_world, Policy::new([]), 1100)?;
     median(warm, || minimal.instantiate_only()).await?;
     let minimal_median = median(samples * 4, || minimal.instantiate_only()).await?;
     let empty = pooled.floor()?;
     median(warm, || empty.instantiate()).await?;
     let empty_median = median(samples * 4, || empty.instantiate()).await?;
     // Both untyped (no interface loaded), so that only the imports differ between them.
-    let all_imports = pooled.floor_of(&floor::same_world(component)?)?;
+    let all_imports = pooled.floor_of(&same_world)?;
     let no_cli = pooled.floor_of(&floor::without_cli(component)?)?;
     median(warm, || all_imports.instantiate()).await?;
     let all_imports_median = median(samples * 4, || all_imports.instantiate()).await?;
