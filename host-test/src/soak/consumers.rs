@@ -5,14 +5,12 @@
 
 use super::model::{Change, assignee_detail};
 use super::rng::Rng;
-use crate::bindings::Connection;
+use crate::bindings::{Connection, triggers};
 use crate::runtime::Runtime;
 use axum::body::Bytes;
 use axum::http::HeaderMap;
 use serde_json::{Value, json};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 /// What a trigger's event says about its change: the object and, for a status change, the new
@@ -149,8 +147,8 @@ pub struct WebhookSink {
     /// Distinct deliveries verified, and deliveries refused.
     pub deliveries: usize,
     pub refused: usize,
-    /// Every delivery Help Scout sent, by the hash of its event and body.
-    bodies: HashSet<u64>,
+    /// Every delivery Help Scout sent, as its event and body.
+    bodies: HashSet<(String, Vec<u8>)>,
     /// Per trigger, deliveries of a new change whose event and body were byte for byte those of
     /// an earlier one (a tag added, taken off and added again within a second): Help Scout's
     /// deliveries carry no id, so no receiver can tell them from a redelivery.
@@ -212,21 +210,13 @@ impl WebhookSink {
             Err(_) => Vec::new(),
         };
         self.verified += fresh.len();
-        let twins: Vec<bool> = fresh
-            .iter()
-            .map(|d| {
-                let mut hasher = DefaultHasher::new();
-                d.key().hash(&mut hasher);
-                !self.bodies.insert(hasher.finish())
-            })
-            .collect();
         let mut batch: Vec<(Delivery, bool)> = Vec::new();
         let mut repeated_bytes = Vec::new();
-        for (delivery, twin) in fresh.iter().zip(twins) {
-            if twin {
-                repeated_bytes.push(delivery);
-            } else {
+        for delivery in &fresh {
+            if self.bodies.insert(delivery.key()) {
                 batch.push((delivery.clone(), false));
+            } else {
+                repeated_bytes.push(delivery);
             }
         }
         for delivery in &fresh {
@@ -263,13 +253,9 @@ impl WebhookSink {
         secrets: &[String],
         delivery: &Delivery,
     ) -> anyhow::Result<()> {
-        let verified =
-            crate::webhooks::verify(runtime, &delivery.body, &delivery.headers, secrets).await?;
-        let Ok(verified) = verified else {
-            self.refused += 1;
+        let Some(event) = self.verify(runtime, secrets, delivery).await? else {
             return Ok(());
         };
-        let event = verified.event;
         if !self.events.contains_key(&event.event_id) {
             anyhow::bail!("a repeated body got a new eventId {}", event.event_id);
         }
@@ -277,6 +263,24 @@ impl WebhookSink {
             *self.twins.entry(trigger).or_default() += 1;
         }
         Ok(())
+    }
+
+    /// The delivery through the component's verification: its event, or none (counted as refused).
+    async fn verify(
+        &mut self,
+        runtime: &Runtime,
+        secrets: &[String],
+        delivery: &Delivery,
+    ) -> anyhow::Result<Option<triggers::Event>> {
+        let verified =
+            crate::webhooks::verify(runtime, &delivery.body, &delivery.headers, secrets).await?;
+        match verified {
+            Ok(verified) => Ok(Some(verified.event)),
+            Err(_) => {
+                self.refused += 1;
+                Ok(None)
+            }
+        }
     }
 
     async fn verify_one(
@@ -287,13 +291,9 @@ impl WebhookSink {
         repeat: bool,
         first_ids: &mut BTreeMap<(String, Vec<u8>), String>,
     ) -> anyhow::Result<()> {
-        let verified =
-            crate::webhooks::verify(runtime, &delivery.body, &delivery.headers, secrets).await?;
-        let Ok(verified) = verified else {
-            self.refused += 1;
+        let Some(event) = self.verify(runtime, secrets, &delivery).await? else {
             return Ok(());
         };
-        let event = verified.event;
         if repeat {
             self.redelivered += 1;
             if first_ids.get(&delivery.key()) == Some(&event.event_id) {
