@@ -1,7 +1,7 @@
 //! What an entry's declaration uses, in one import (`use crate::catalog::declare::*`).
 
-pub(crate) use super::entry::files;
 pub use super::entry::{Effects, Entry, Group, Paging, Source, Trigger, dependent, field};
+pub(crate) use super::files::files;
 pub use super::invoke::json;
 #[cfg(test)]
 pub use super::schemas::{schema_of, with_alias, with_id};

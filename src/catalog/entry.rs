@@ -4,6 +4,7 @@
 //! code it runs (`pub const ENTRY: Entry` in the operation's file); `describe`, `invoke`, the
 //! options and the schema test all read these declarations, and nothing else names an entry.
 
+use super::files::Files;
 use crate::client::{AnyTransport, Client};
 use crate::error::Result;
 
@@ -12,49 +13,6 @@ pub type Secrets<'a> = dyn FnMut() -> Result<String> + 'a;
 
 /// Runs the entry: the JSON input in, the JSON output out.
 pub type Run = fn(&mut Client<AnyTransport>, &str, &mut Secrets<'_>) -> Result<String>;
-
-/// The catalog files of an entry: its JSON Schemas (`schemas/`, the input one generated from
-/// the type that decodes it) and a realistic sample output (`schemas/samples/`), embedded
-/// minified by `build.rs`.
-#[derive(Debug, Clone, Copy)]
-pub struct Files {
-    pub input: &'static str,
-    pub output: &'static str,
-    pub sample: &'static str,
-}
-
-/// The files of entry `$name` (its input schema under another name with `input = "…"`; a
-/// trigger's are the poll's schemas).
-macro_rules! files {
-    ($name:literal) => {
-        files!($name, input = $name)
-    };
-    (trigger $name:literal) => {
-        $crate::catalog::Files {
-            input: include_str!(concat!(env!("OUT_DIR"), "/schemas/poll.input.json")),
-            output: include_str!(concat!(env!("OUT_DIR"), "/schemas/poll.output.json")),
-            sample: include_str!(concat!(
-                env!("OUT_DIR"),
-                "/schemas/samples/",
-                $name,
-                ".json"
-            )),
-        }
-    };
-    ($name:literal, input = $input:literal) => {
-        $crate::catalog::Files {
-            input: include_str!(concat!(env!("OUT_DIR"), "/schemas/", $input, ".input.json")),
-            output: include_str!(concat!(env!("OUT_DIR"), "/schemas/", $name, ".output.json")),
-            sample: include_str!(concat!(
-                env!("OUT_DIR"),
-                "/schemas/samples/",
-                $name,
-                ".json"
-            )),
-        }
-    };
-}
-pub(crate) use files;
 
 /// The resource an entry belongs to (a platform's "resource" next to its "operation").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

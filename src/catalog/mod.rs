@@ -4,12 +4,14 @@
 
 pub mod declare;
 mod entry;
+mod files;
 mod invoke;
 mod options;
 #[cfg(test)]
 pub(crate) mod schemas;
 
-pub use entry::{Entry, Files, OptionField, Paging, Secrets, Source};
+pub use entry::{Entry, OptionField, Paging, Secrets, Source};
+pub use files::{Archive, Files, Span};
 pub use invoke::{invoke, json};
 pub use options::options;
 
@@ -103,10 +105,11 @@ mod tests {
     #[test]
     fn every_entry_has_object_schemas_and_one_name() {
         let mut names = std::collections::HashSet::new();
+        let archive = Archive::open().unwrap();
         for e in entries() {
             assert!(names.insert(e.name), "{} declared twice", e.name);
-            let input: Value = serde_json::from_str(e.files.input).unwrap();
-            let output: Value = serde_json::from_str(e.files.output).unwrap();
+            let input: Value = serde_json::from_str(archive.text(e.files.input)).unwrap();
+            let output: Value = serde_json::from_str(archive.text(e.files.output)).unwrap();
             assert_eq!(input["type"], "object", "{}", e.name);
             assert_eq!(input["additionalProperties"], false, "{}", e.name);
             assert_eq!(output["type"], "object", "{}", e.name);

@@ -34,12 +34,32 @@ const STAND_INS: [fn() -> Value; 6] = [
 
 /// Decodes a JSON object into `T` and checks it; a `validation` error lists every bad field.
 pub fn decode<T: DeserializeOwned + Validate>(json: &str) -> Result<T> {
+    let mut decoded = None;
+    let errors = decode_with(json, &mut |value| {
+        decoded = Some(serde_path_to_error::deserialize::<_, T>(value)?);
+        Ok(())
+    })?;
+    match decoded {
+        Some(input) => finish(input.validate(), errors).map(|()| input),
+        None => Err(Error::Validation(errors)),
+    }
+}
+
+/// One attempt at decoding the input's type from the JSON value; the decoded input stays with
+/// the caller.
+type Attempt<'a> = dyn FnMut(&Value) -> std::result::Result<(), serde_path_to_error::Error<serde_json::Error>>
+    + 'a;
+
+/// The decoding loop, one copy for every input type: attempts until the input decodes, setting
+/// each refused value aside; the bad fields found on the way, or the `validation` error when it
+/// does not decode.
+fn decode_with(json: &str, attempt: &mut Attempt<'_>) -> Result<Vec<FieldError>> {
     let mut value = parse_object(json)?;
     let mut errors: Vec<FieldError> = Vec::new();
     let mut stand_in: Option<(String, usize)> = None;
     for _ in 0..MAX_PASSES {
-        let failure = match serde_path_to_error::deserialize::<_, T>(&value) {
-            Ok(input) => return finish(input, errors),
+        let failure = match attempt(&value) {
+            Ok(()) => return Ok(errors),
             Err(failure) => failure,
         };
         let (path, problem) = messages::describe(&failure);
@@ -107,10 +127,10 @@ pub fn decode_with_id<I: DeserializeOwned, T: DeserializeOwned + Validate>(
     }
 }
 
-/// The input's own checks added to the decoder's findings; a path the decoder reported already
-/// is not reported again (its value was a stand-in).
-fn finish<T: Validate>(input: T, mut errors: Vec<FieldError>) -> Result<T> {
-    if let Err(Error::Validation(more)) = input.validate() {
+/// The input's own checks (`validation`) added to the decoder's findings; a path the decoder
+/// reported already is not reported again (its value was a stand-in).
+fn finish(validation: Result<()>, mut errors: Vec<FieldError>) -> Result<()> {
+    if let Err(Error::Validation(more)) = validation {
         let fresh: Vec<FieldError> = more
             .into_iter()
             .filter(|e| !errors.iter().any(|d| d.path == e.path))
@@ -118,7 +138,7 @@ fn finish<T: Validate>(input: T, mut errors: Vec<FieldError>) -> Result<T> {
         errors.extend(fresh);
     }
     if errors.is_empty() {
-        Ok(input)
+        Ok(())
     } else {
         Err(Error::Validation(errors))
     }

@@ -11,7 +11,10 @@ use crate::error::Error;
 
 impl wit::Guest for Component {
     fn describe() -> Result<Vec<wit::Descriptor>> {
-        Ok(catalog::entries().map(descriptor).collect())
+        let archive = catalog::Archive::open()?;
+        Ok(catalog::entries()
+            .map(|e| descriptor(e, &archive))
+            .collect())
     }
 
     fn invoke(
@@ -61,7 +64,7 @@ fn call_meta(meta: CallMeta) -> wit::CallMeta {
     }
 }
 
-fn descriptor(e: &Entry) -> wit::Descriptor {
+fn descriptor(e: &Entry, archive: &catalog::Archive) -> wit::Descriptor {
     wit::Descriptor {
         name: e.name.into(),
         kind: match e.is_trigger() {
@@ -71,9 +74,9 @@ fn descriptor(e: &Entry) -> wit::Descriptor {
         title: e.title.into(),
         group: e.group.name().into(),
         description: e.description.into(),
-        input_schema: e.files.input.into(),
-        output_schema: e.files.output.into(),
-        sample_output: e.files.sample.into(),
+        input_schema: archive.text(e.files.input).into(),
+        output_schema: archive.text(e.files.output).into(),
+        sample_output: archive.text(e.files.sample).into(),
         option_fields: e
             .option_fields
             .iter()

@@ -60,6 +60,7 @@ pub async fn run(component: &[u8], plan: &BenchPlan) -> anyhow::Result<Value> {
         get_conversation(component, plan.samples).await?,
     );
     report.insert("webhooks".into(), webhooks(component, plan.samples).await?);
+    report.insert("describe".into(), describe(component, plan.samples).await?);
     report.insert(
         "coldStart".into(),
         cold_start(component, plan.samples).await?,
@@ -287,6 +288,17 @@ async fn get_conversation(component: &[u8], samples: usize) -> anyhow::Result<Va
         json!({"componentMedianMicros": micros(component_median), "nativeMedianMicros": micros(native_median),
               "ratio": round(ratio, 2), "goalRatio": 1.2}),
     )
+}
+
+/// `catalog.describe` (what a platform reads when it loads the connector: every entry with its
+/// schemas and sample), a fresh pooled instance each.
+async fn describe(component: &[u8], samples: usize) -> anyhow::Result<Value> {
+    let runtime = Runtime::pooled(component, Policy::new([]), 64)?;
+    let entries = runtime.describe().await?.len();
+    let n = samples.clamp(20, 100);
+    median(n / 5, || async { runtime.describe().await.map(|_| ()) }).await?;
+    let took = median(n, || async { runtime.describe().await.map(|_| ()) }).await?;
+    Ok(json!({"entries": entries, "medianMicros": micros(took)}))
 }
 
 /// Signed webhook verify + parse through a fresh instance each, sequentially on one task.

@@ -161,7 +161,8 @@ fn listed(
 
 /// The values the input schema allows for `field` (its `enum`, `null` left out).
 fn statuses(entry: &Entry, field: &str) -> Result<Vec<Choice>> {
-    let schema: Value = serde_json::from_str(entry.files.input).map_err(|e| {
+    let archive = super::Archive::open()?;
+    let schema: Value = serde_json::from_str(archive.text(entry.files.input)).map_err(|e| {
         Error::Other(format!("the input schema of {} is not JSON: {e}", entry.name).into())
     })?;
     let allowed = schema["properties"][field]["enum"]
