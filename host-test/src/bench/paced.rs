@@ -24,6 +24,7 @@ pub async fn walk(
     rendered_at: &str,
 ) -> anyhow::Result<Value> {
     let pages: Vec<String> = pages.into_iter().take(PAGES).collect();
+    anyhow::ensure!(!pages.is_empty(), "no pages to walk at Help Scout's pace");
     let n = pages.len() * PAGE_SIZE;
     let server = PageServer::start_paced(pages, rendered_at, Some(PACE)).await?;
     let (runtime, conn) = super::page_server_client(component, &server, 1)?;
